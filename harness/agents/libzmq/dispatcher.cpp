@@ -1,0 +1,151 @@
+#include "dispatcher.hpp"
+
+#include <zmq.h>
+
+#include <cstdio>
+#include <optional>
+#include <thread>
+
+#include "capabilities.hpp"
+#include "errors.hpp"
+#include "request_fields.hpp"
+#include "socket_session.hpp"
+#include "socket_types.hpp"
+
+namespace zconform::libzmq_agent {
+
+using protocol::Json;
+using protocol::Request;
+
+namespace {
+
+// The id of a line that parse_request rejected, if it has one: then the driver can still be
+// told what was wrong with it instead of waiting for a reply that never comes.
+std::optional<uint64_t> salvage_id(std::string_view line) {
+  Json object = Json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
+  if (!object.is_object()) return std::nullopt;
+  auto it = object.find("id");
+  if (it == object.end() || !it->is_number_unsigned() || it->get<uint64_t>() == 0) {
+    return std::nullopt;
+  }
+  return it->get<uint64_t>();
+}
+
+}  // namespace
+
+void Dispatcher::dispatch(std::string_view line) {
+  Request request;
+  try {
+    request = protocol::parse_request(line);
+  } catch (const std::exception& error) {
+    if (auto id = salvage_id(line)) {
+      out_.write_line(protocol::encode_error(*id, "EBADREQUEST", error.what()));
+    } else {
+      std::fprintf(stderr, "zconform-agent-libzmq: ignoring request without an id: %s\n",
+                   error.what());
+    }
+    return;
+  }
+  const uint64_t id = request.id;
+  try {
+    reap_finished_actors();
+    route(std::move(request));
+  } catch (...) {
+    // route() answers its own failures; this is the last guard (e.g. no thread could be
+    // started), so that the request still gets its one reply.
+    out_.write_line(reply_for_current_exception(id));
+  }
+}
+
+void Dispatcher::route(Request request) {
+  const std::string& op = request.op;
+  if (op == "hello") {
+    out_.write_line(reply_line(request.id, [] { return hello_result(); }));
+  } else if (op == "ctx_new") {
+    out_.write_line(reply_line(request.id, [&] {
+      auto options = request.args.find("options");
+      const Json* given = options == request.args.end() ? nullptr : &*options;
+      return Json{{"ctx", contexts_->create(given)->handle()}};
+    }));
+  } else if (op == "ctx_shutdown") {
+    out_.write_line(reply_line(request.id, [&] {
+      contexts_->find(required_string(request.args, "ctx"))->shutdown();
+      return Json::object();
+    }));
+  } else if (op == "ctx_term") {
+    terminate_context_in_background(request);
+  } else if (op == "socket") {
+    open_socket(request);
+  } else if (SocketSession::handles(op)) {
+    forward_to_socket(std::move(request));
+  } else if (op == "bye") {
+    out_.exit(0, protocol::encode_ok(request.id));
+  } else {
+    out_.write_line(protocol::encode_unsupported(
+        request.id, "operation '" + op + "' is not supported by the libzmq agent"));
+  }
+}
+
+void Dispatcher::open_socket(const Request& request) {
+  std::shared_ptr<ContextEntry> context;
+  const SocketTypeSpec* type = nullptr;
+  try {
+    context = contexts_->find(required_string(request.args, "ctx"));
+    std::string type_name = required_string(request.args, "type");
+    type = find_socket_type(type_name);
+    if (type == nullptr) throw Unsupported("socket type '" + type_name + "' is not supported");
+  } catch (...) {
+    out_.write_line(reply_for_current_exception(request.id));
+    return;
+  }
+  // The handle is taken even if creation fails, so handles are never reused.
+  std::string handle = "s" + std::to_string(next_socket_number_++);
+  actors_[handle] =
+      std::make_unique<SocketActor>(handle, std::move(context), *type, request.id, out_);
+}
+
+void Dispatcher::forward_to_socket(Request request) {
+  const uint64_t id = request.id;
+  try {
+    std::string handle = required_string(request.args, "socket");
+    auto it = actors_.find(handle);
+    // From here on the actor owes the reply.
+    if (it == actors_.end() || !it->second->post(std::move(request))) {
+      throw ZmqError(ENOTSOCK, "no open socket '" + handle + "'");
+    }
+  } catch (...) {
+    out_.write_line(reply_for_current_exception(id));
+  }
+}
+
+void Dispatcher::terminate_context_in_background(const Request& request) {
+  std::shared_ptr<ContextEntry> context;
+  try {
+    context = contexts_->find(required_string(request.args, "ctx"));
+  } catch (...) {
+    out_.write_line(reply_for_current_exception(request.id));
+    return;
+  }
+  // Detached: zmq_ctx_term may block for as long as sockets stay open, possibly until the agent
+  // exits (which it does with _Exit, never waiting for this thread). Everything the thread uses
+  // is held by shared_ptr or lives for the whole process (the writer).
+  std::thread([id = request.id, context, contexts = contexts_, &out = out_] {
+    out.write_line(reply_line(id, [&] {
+      context->terminate();
+      contexts->forget(context->handle());
+      return Json::object();
+    }));
+  }).detach();
+}
+
+void Dispatcher::reap_finished_actors() {
+  for (auto it = actors_.begin(); it != actors_.end();) {
+    if (it->second->finished()) {
+      it = actors_.erase(it);  // the destructor joins a thread that is returning
+    } else {
+      ++it;
+    }
+  }
+}
+
+}  // namespace zconform::libzmq_agent

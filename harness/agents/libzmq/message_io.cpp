@@ -1,0 +1,92 @@
+#include "message_io.hpp"
+
+#include <zmq.h>
+
+#include <cerrno>
+#include <chrono>
+
+#include "errors.hpp"
+
+namespace zconform::libzmq_agent {
+
+using protocol::Frames;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// Calls `attempt(flags)` until it returns true. It first tries without blocking, so a socket in
+// the wrong state reports its own error (EFSM) instead of looking merely not ready; a bounded
+// wait then polls for readiness until the deadline. Blocking waits let libzmq block instead,
+// so ctx_term can interrupt them with ETERM.
+template <typename Attempt>
+void with_wait(zmq::socket_t& socket, short readiness, Wait wait, Attempt attempt) {
+  if (wait.blocks()) {
+    // libzmq only returns EAGAIN from a blocking call when SNDTIMEO/RCVTIMEO expired.
+    if (!attempt(0)) throw ZmqError(EAGAIN);
+    return;
+  }
+  const auto deadline = Clock::now() + std::chrono::milliseconds(wait.timeout_ms);
+  while (!attempt(ZMQ_DONTWAIT)) {
+    auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
+    if (left.count() <= 0) throw ZmqError(EAGAIN);
+    zmq_pollitem_t item{socket.handle(), 0, readiness, 0};
+    if (zmq_poll(&item, 1, static_cast<long>(left.count())) < 0 && zmq_errno() != EINTR) {
+      throw ZmqError(zmq_errno());
+    }
+  }
+}
+
+// One zmq_msg_send/recv call: true when done, false on EAGAIN, throws other errors. EINTR is
+// retried: a signal is no reason to fail a request.
+bool send_frame(zmq::socket_t& socket, const std::string& frame, int flags) {
+  for (;;) {
+    zmq::message_t message(frame.data(), frame.size());
+    if (zmq_msg_send(message.handle(), socket.handle(), flags) >= 0) return true;
+    int error = zmq_errno();
+    if (error == EAGAIN) return false;
+    if (error != EINTR) throw ZmqError(error);
+  }
+}
+
+bool receive_frame(zmq::socket_t& socket, zmq::message_t& message, int flags) {
+  for (;;) {
+    if (zmq_msg_recv(message.handle(), socket.handle(), flags) >= 0) return true;
+    int error = zmq_errno();
+    if (error == EAGAIN) return false;
+    if (error != EINTR) throw ZmqError(error);
+  }
+}
+
+}  // namespace
+
+Wait Wait::from_timeout(std::optional<int64_t> timeout_ms) {
+  if (!timeout_ms || *timeout_ms < 0) return forever();
+  return Wait{*timeout_ms};
+}
+
+void send_message(zmq::socket_t& socket, const Frames& frames, Wait wait) {
+  if (frames.empty()) throw ZmqError(EINVAL, "a message needs at least one frame");
+  auto more_flag = [&](size_t index) { return index + 1 < frames.size() ? ZMQ_SNDMORE : 0; };
+  with_wait(socket, ZMQ_POLLOUT, wait,
+            [&](int flags) { return send_frame(socket, frames[0], flags | more_flag(0)); });
+  // libzmq accepts or refuses a message as a whole at its first frame, so the rest never wait.
+  for (size_t index = 1; index < frames.size(); ++index) {
+    if (!send_frame(socket, frames[index], more_flag(index))) throw ZmqError(EAGAIN);
+  }
+}
+
+Frames receive_message(zmq::socket_t& socket, Wait wait) {
+  Frames frames;
+  zmq::message_t message;
+  with_wait(socket, ZMQ_POLLIN, wait,
+            [&](int flags) { return receive_frame(socket, message, flags); });
+  frames.emplace_back(message.data<char>(), message.size());
+  // The remaining frames of a message arrive together with its first.
+  while (message.more()) {
+    if (!receive_frame(socket, message, 0)) throw ZmqError(EAGAIN);
+    frames.emplace_back(message.data<char>(), message.size());
+  }
+  return frames;
+}
+
+}  // namespace zconform::libzmq_agent

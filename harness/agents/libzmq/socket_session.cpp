@@ -1,0 +1,119 @@
+#include "socket_session.hpp"
+
+#include <zmq.h>
+
+#include <algorithm>
+#include <array>
+
+#include "errors.hpp"
+#include "message_io.hpp"
+#include "option_table.hpp"
+#include "request_fields.hpp"
+#include "socket_options.hpp"
+
+namespace zconform::libzmq_agent {
+
+using protocol::Json;
+
+namespace {
+
+constexpr std::array<std::string_view, 10> kSocketOps{
+    "close", "setsockopt", "getsockopt", "bind", "connect",
+    "unbind", "disconnect", "send", "recv", "monitor"};
+
+const OptionSpec& requested_option(const Json& args) {
+  std::string name = required_string(args, "option");
+  const OptionSpec* option = find_option(name);
+  if (option == nullptr) throw Unsupported("socket option '" + name + "' is not supported");
+  return *option;
+}
+
+}  // namespace
+
+bool SocketSession::handles(std::string_view op) {
+  return std::find(kSocketOps.begin(), kSocketOps.end(), op) != kSocketOps.end();
+}
+
+Json SocketSession::open(const SocketTypeSpec& type) {
+  try {
+    socket_ = context_->with_context(
+        [&](zmq::context_t& live) { return zmq::socket_t(live, type.zmq_type); });
+  } catch (const zmq::error_t& error) {
+    // zmq_socket's EINVAL means "no such type in this build": only possible for draft types.
+    if (error.num() == EINVAL && type.draft) {
+      throw Unsupported("socket type " + std::string(type.name) + " is not built into this libzmq");
+    }
+    throw;
+  }
+  return Json{{"socket", handle_}};
+}
+
+Json SocketSession::execute(const protocol::Request& request) {
+  if (!socket_) throw ZmqError(ENOTSOCK, "socket " + handle_ + " is closed");
+  zmq::socket_t& socket = *socket_;
+  const Json& args = request.args;
+  const std::string& op = request.op;
+
+  if (op == "close") return close();
+  if (op == "monitor") return start_monitor();
+  if (op == "setsockopt") {
+    const OptionSpec& option = requested_option(args);
+    set_socket_option(socket, option, required_field(args, "value"));
+    return Json::object();
+  }
+  if (op == "getsockopt") {
+    return Json{{"value", get_socket_option(socket, requested_option(args))}};
+  }
+  if (op == "bind") {
+    socket.bind(required_string(args, "endpoint"));
+    // The resolved endpoint: a wildcard port or ipc path is replaced by the real one.
+    return Json{{"endpoint", socket.get(zmq::sockopt::last_endpoint)}};
+  }
+  if (op == "connect") {
+    socket.connect(required_string(args, "endpoint"));
+    return Json::object();
+  }
+  if (op == "unbind") {
+    socket.unbind(required_string(args, "endpoint"));
+    return Json::object();
+  }
+  if (op == "disconnect") {
+    socket.disconnect(required_string(args, "endpoint"));
+    return Json::object();
+  }
+  if (op == "send") {
+    protocol::Frames frames = protocol::frames_from_json(required_field(args, "frames"), "frames");
+    if (frames.empty()) throw BadRequest("field 'frames' must not be empty");
+    Wait wait = optional_bool(args, "dontwait", false)
+                    ? Wait::never()
+                    : Wait::from_timeout(optional_integer(args, "timeout_ms"));
+    send_message(socket, frames, wait);
+    return Json::object();
+  }
+  if (op == "recv") {
+    Wait wait = Wait::from_timeout(optional_integer(args, "timeout_ms"));
+    return Json{{"frames", protocol::frames_to_json(receive_message(socket, wait))}};
+  }
+  throw Unsupported("operation '" + op + "' is not supported on sockets");
+}
+
+Json SocketSession::close() {
+  // Stop the monitor first: once the socket is closed libzmq no longer reports MONITOR_STOPPED,
+  // and the reader would wait forever.
+  if (monitor_) {
+    monitor_->stop(*socket_);
+    monitor_.reset();
+  }
+  socket_->close();
+  socket_.reset();
+  return Json::object();
+}
+
+Json SocketSession::start_monitor() {
+  // A second monitor request keeps the running one: restarting would end its event stream with
+  // a MONITOR_STOPPED the driver did not ask for.
+  if (!monitor_) monitor_ = std::make_unique<SocketMonitor>(*socket_, handle_, *context_, out_);
+  return Json::object();
+}
+
+}  // namespace zconform::libzmq_agent

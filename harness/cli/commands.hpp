@@ -1,0 +1,33 @@
+#pragma once
+// zconform's subcommands. Exit codes (documented in README.md, never above 2):
+//   0  every case passed or ended in an accepted verdict (non-strict, informational, unsupported)
+//   1  at least one case failed
+//   2  the harness could not do its job: bad input file, agent error, report not written
+#include <filesystem>
+#include <string>
+
+namespace zconform {
+
+enum ExitCode { kExitOk = 0, kExitFailures = 1, kExitHarnessError = 2 };
+
+struct CommonOptions {
+  std::filesystem::path conformance_dir;  // scenarios/, implementations/, spec/CLAUSES.md
+  std::string filter;                     // glob over case IDs
+};
+
+struct RunOptions {
+  CommonOptions common;
+  std::string impl = "libzmq";
+  std::filesystem::path impl_file;  // overrides impl
+  std::string peer;                 // role B; empty: the same as impl
+  std::filesystem::path peer_file;
+  std::filesystem::path out_dir;
+  bool strict = false;
+  bool quiet = false;
+  std::string command_line;
+};
+
+int run_command(const RunOptions& options);
+int list_command(const CommonOptions& options);
+
+}  // namespace zconform

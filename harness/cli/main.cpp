@@ -1,0 +1,49 @@
+// zconform: the conformance driver. Parses the command line and hands over to a command.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/paths.hpp"
+
+int main(int argc, char** argv) {
+  using namespace zconform;
+  CLI::App app{"zconform: ZeroMQ conformance harness. Plays scenarios against implementations "
+               "through their agents and writes reports."};
+  app.set_version_flag("--version", std::string(ZCONFORM_VERSION));
+  app.require_subcommand(1);
+
+  RunOptions run;
+  run.common.conformance_dir = source_dir() / "conformance";
+  run.out_dir = source_dir() / "reports";
+  CommonOptions list = run.common;
+
+  auto add_common = [](CLI::App* cmd, CommonOptions& o) {
+    cmd->add_option("--conformance", o.conformance_dir, "Directory with scenarios/, implementations/ and spec/")
+        ->capture_default_str();
+    cmd->add_option("--filter", o.filter, "Only case IDs matching this glob ('*' crosses '/'), e.g. 'reqrep.*/*/tcp/*'");
+  };
+
+  auto* run_cmd = app.add_subcommand("run", "Run the cases and write reports (report.json, junit.xml)");
+  add_common(run_cmd, run.common);
+  auto* impl = run_cmd->add_option("--impl", run.impl, "Registered implementation to test (conformance/implementations/NAME.yaml)")
+                   ->capture_default_str();
+  run_cmd->add_option("--impl-file", run.impl_file, "Your own implementation file instead of a registered one")
+      ->excludes(impl);
+  auto* peer = run_cmd->add_option("--peer", run.peer, "Implementation for the second socket of each pairing (default: --impl)");
+  run_cmd->add_option("--peer-file", run.peer_file, "Implementation file for the second socket")->excludes(peer);
+  run_cmd->add_option("--out", run.out_dir, "Reports go to OUT/<timestamp>/ and OUT/latest/")->capture_default_str();
+  run_cmd->add_flag("--strict", run.strict, "A broken SHOULD clause is a failure, not NON-STRICT");
+  run_cmd->add_flag("--quiet", run.quiet, "Print only failures and the summary");
+
+  auto* list_cmd = app.add_subcommand("list", "Print the case IDs, one per line");
+  add_common(list_cmd, list);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11's own codes run past 100; ours stay 0 (help, version) or 2 (bad command line).
+    return app.exit(e) == 0 ? kExitOk : kExitHarnessError;
+  }
+  for (int i = 0; i < argc; ++i) run.command_line += (i ? " " : "") + std::string(argv[i]);
+  if (*run_cmd) return run_command(run);
+  return list_command(list);
+}

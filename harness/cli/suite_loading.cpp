@@ -1,0 +1,19 @@
+#include "cli/suite_loading.hpp"
+
+#include "util/yaml_errors.hpp"
+
+namespace zconform {
+
+std::unique_ptr<LoadedSuite> load_suite(const CommonOptions& options) {
+  auto suite = std::make_unique<LoadedSuite>();
+  suite->catalogue = ClauseCatalogue::load(options.conformance_dir / "spec" / "CLAUSES.md");
+  auto dir = options.conformance_dir / "scenarios";
+  if (!std::filesystem::is_directory(dir)) throw FileError(dir.string() + ": no scenario directory");
+  suite->scenarios = load_scenario_dir(dir, suite->catalogue);
+  for (auto& c : expand_cases(suite->scenarios.scenarios)) {
+    if (case_matches(c.id, options.filter)) suite->cases.push_back(std::move(c));
+  }
+  return suite;
+}
+
+}  // namespace zconform

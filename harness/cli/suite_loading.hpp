@@ -1,0 +1,24 @@
+#pragma once
+// Loads the clause catalogue and the scenarios, expands and filters the cases. Bad scenario
+// files are reported and left out; the good ones still run.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "scenario/clauses.hpp"
+#include "scenario/expansion.hpp"
+#include "scenario/loader.hpp"
+
+namespace zconform {
+
+struct LoadedSuite {
+  ClauseCatalogue catalogue;
+  ScenarioSet scenarios;       // owns what the cases point to
+  std::vector<CaseSpec> cases; // filtered
+};
+
+// Throws FileError when the catalogue or the scenario directory is unusable.
+std::unique_ptr<LoadedSuite> load_suite(const CommonOptions& options);
+
+}  // namespace zconform

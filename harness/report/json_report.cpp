@@ -1,0 +1,58 @@
+#include "report/json_report.hpp"
+
+namespace zconform {
+
+std::map<Verdict, int> count_verdicts(const std::vector<CaseResult>& results) {
+  std::map<Verdict, int> counts;
+  for (Verdict v : kAllVerdicts) counts[v] = 0;
+  for (const auto& r : results) ++counts[r.verdict];
+  return counts;
+}
+
+nlohmann::json make_json_report(const RunInfo& run, const std::vector<CaseResult>& results) {
+  using nlohmann::json;
+  json summary = {{"total", results.size()}};
+  for (const auto& [verdict, n] : count_verdicts(results)) summary[std::string(to_string(verdict))] = n;
+
+  json implementations = json::array();
+  for (const auto& impl : run.implementations) {
+    implementations.push_back({{"name", impl.name}, {"version", impl.version}, {"file", impl.file}});
+  }
+
+  json cases = json::array();
+  for (const auto& r : results) {
+    json c = {{"id", r.id},
+              {"scenario", r.scenario_id},
+              {"title", r.title},
+              {"verdict", to_string(r.verdict)},
+              {"clauses", r.clauses},
+              {"pairing", r.pairing},
+              {"transport", r.transport},
+              {"binder", r.binder},
+              {"implementations", r.implementations},
+              {"duration_ms", r.duration_ms},
+              {"monitor_events", r.monitor_events}};
+    if (r.verdict != Verdict::pass) {
+      c["step"] = r.step;
+      c["expected"] = r.expected;
+      c["actual"] = r.actual;
+      c["rerun"] = r.rerun;
+      c["scenario_file"] = r.scenario_file;
+      c["transcript"] = r.transcript;
+    }
+    cases.push_back(std::move(c));
+  }
+
+  return {{"format", "zconform-report/1"},
+          {"zconform_version", run.zconform_version},
+          {"started_at", run.started_at},
+          {"duration_ms", run.duration_ms},
+          {"command", run.command},
+          {"filter", run.filter},
+          {"implementations", implementations},
+          {"agent_restarts", run.agent_restarts},
+          {"summary", summary},
+          {"cases", cases}};
+}
+
+}  // namespace zconform

@@ -1,0 +1,33 @@
+#pragma once
+// Keeps one live agent per implementation across cases, and replaces an agent that broke.
+#include <map>
+#include <memory>
+#include <string>
+
+#include "agent/agent_client.hpp"
+
+namespace zconform {
+
+class AgentPool {
+ public:
+  explicit AgentPool(std::chrono::milliseconds hello_timeout) : hello_timeout_(hello_timeout) {}
+  ~AgentPool() { shut_down_all(); }
+
+  // The running agent for `impl`, started (with its hello) if there is none or the last one broke.
+  // Throws AgentFailure when the agent cannot be started or its hello is bad.
+  AgentClient& get(const Implementation& impl);
+
+  void shut_down_all();
+
+  // What each implementation's agent said in its last hello (for the report header).
+  const std::map<std::string, AgentHello>& hellos() const { return hellos_; }
+  int restarts() const { return restarts_; }
+
+ private:
+  std::chrono::milliseconds hello_timeout_;
+  std::map<std::string, std::unique_ptr<AgentClient>> agents_;
+  std::map<std::string, AgentHello> hellos_;
+  int restarts_ = 0;
+};
+
+}  // namespace zconform

@@ -1,0 +1,42 @@
+#pragma once
+// What one case came to: the verdict and everything a reader needs to act on it. Plain data,
+// shared by run/ (which fills it) and report/ (which formats it).
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zconform {
+
+// pass; fail (a MUST or documented behaviour broken); non_strict (only SHOULD clauses broken);
+// informational (observed, the spec is silent); unsupported (the implementation cannot run the
+// case: never a failure); error (the harness or the agent broke: crash, hang, protocol error).
+enum class Verdict { pass, fail, non_strict, informational, unsupported, error };
+
+inline constexpr Verdict kAllVerdicts[] = {Verdict::pass, Verdict::fail, Verdict::non_strict,
+                                           Verdict::informational, Verdict::unsupported, Verdict::error};
+
+std::string_view to_string(Verdict verdict);  // "pass", "non-strict", ...
+
+struct CaseResult {
+  std::string id;
+  std::string scenario_id;
+  std::string title;
+  std::string scenario_file;
+  Verdict verdict = Verdict::error;
+  std::vector<std::string> clauses;
+  std::string pairing;    // "REQ-REP"
+  std::string transport;  // "tcp"
+  std::string binder;     // the socket type that binds
+  std::vector<std::string> implementations;  // role A's, role B's
+  double duration_ms = 0;
+  // For every verdict but pass:
+  std::string step;      // "scenarios/reqrep.yaml:14 recv on a"
+  std::string expected;
+  std::string actual;
+  std::string rerun;     // the command that reruns this case alone
+  std::vector<std::string> transcript;  // agent protocol lines ("> request", "< reply")
+  nlohmann::json monitor_events = nlohmann::json::array();
+};
+
+}  // namespace zconform

@@ -1,0 +1,14 @@
+#pragma once
+// Messages as people read them in a report: printable frames quoted, binary or long frames as a
+// size and a hex prefix; and the first place where two messages differ.
+#include <string>
+
+#include "protocol/messages.hpp"
+
+namespace zconform {
+
+std::string describe_frames(const protocol::Frames& frames);
+// Empty when equal; else e.g. "frame 2 of 3 differs at byte 300" or "3 frames expected, 2 received".
+std::string first_difference(const protocol::Frames& expected, const protocol::Frames& actual);
+
+}  // namespace zconform

@@ -1,0 +1,33 @@
+#include "scenario/expansion.hpp"
+
+#include <fnmatch.h>
+
+namespace zconform {
+
+std::vector<CaseSpec> expand_cases(const std::vector<Scenario>& scenarios) {
+  std::vector<CaseSpec> cases;
+  for (const auto& scenario : scenarios) {
+    for (const auto& pairing : scenario.pairings) {
+      for (const auto& transport : scenario.transports) {
+        for (size_t i = 0; i < scenario.binders.size(); ++i) {
+          CaseSpec c;
+          c.scenario = &scenario;
+          c.pairing = pairing;
+          c.transport = transport;
+          c.binder = scenario.binders[i];
+          // With one socket type on both sides the direction is the same case: play it once.
+          if (i > 0 && pairing.type_a == pairing.type_b) break;
+          c.id = scenario.id + "/" + pairing.name() + "/" + transport + "/" + c.type_of(c.binder) + "-binds";
+          cases.push_back(std::move(c));
+        }
+      }
+    }
+  }
+  return cases;
+}
+
+bool case_matches(const std::string& id, const std::string& glob) {
+  return glob.empty() || ::fnmatch(glob.c_str(), id.c_str(), 0) == 0;
+}
+
+}  // namespace zconform

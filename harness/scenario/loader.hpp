@@ -1,0 +1,22 @@
+#pragma once
+// Reads and validates scenario files. Every mistake is a FileError "file:line: what is wrong";
+// loading a directory collects all of them instead of stopping at the first bad file.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "scenario/clauses.hpp"
+#include "scenario/scenario.hpp"
+
+namespace zconform {
+
+Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatalogue& clauses);
+
+struct ScenarioSet {
+  std::vector<Scenario> scenarios;   // sorted by id
+  std::vector<std::string> errors;   // one message per bad file
+};
+// Every *.yaml below `dir`, recursively; also rejects two scenarios with one id.
+ScenarioSet load_scenario_dir(const std::filesystem::path& dir, const ClauseCatalogue& clauses);
+
+}  // namespace zconform
