@@ -62,6 +62,11 @@ std::string AgentClient::describe_request(uint64_t id) const {
 void AgentClient::fail(const std::string& what) {
   failed_ = true;
   std::string message = what;
+  if (!outstanding_.empty()) {
+    std::string pending;
+    for (const auto& [id, op] : outstanding_) pending += (pending.empty() ? "" : ", ") + describe_request(id);
+    message += " (while serving " + pending + ")";
+  }
   if (process_) {
     auto grace = Clock::now() + kReapGrace;
     auto status = process_->exit_status(grace);
@@ -96,11 +101,8 @@ bool AgentClient::pump(Clock::time_point deadline) {
   switch (process_->read_line(line, deadline)) {
     case AgentProcess::ReadResult::timeout:
       return false;
-    case AgentProcess::ReadResult::closed: {
-      std::string pending;
-      for (const auto& [id, op] : outstanding_) pending += (pending.empty() ? "" : ", ") + describe_request(id);
-      fail("agent closed its stdout" + (pending.empty() ? std::string() : " while serving " + pending));
-    }
+    case AgentProcess::ReadResult::closed:
+      fail("agent closed its stdout");
     case AgentProcess::ReadResult::line:
       break;
   }
@@ -147,8 +149,7 @@ Reply AgentClient::wait(uint64_t id, Clock::time_point deadline) {
     if (failed_) throw AgentFailure("agent already failed");
     if (!pump(deadline)) {
       auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
-      fail("agent did not answer " + describe_request(id) + " within " +
-           std::to_string(waited.count()) + " ms (the case deadline)");
+      fail("agent did not answer within " + std::to_string(waited.count()) + " ms (the case deadline)");
     }
   }
   Reply reply = std::move(replies_[id]);

@@ -22,6 +22,7 @@ struct RunOptions {
   std::string peer;                 // role B; empty: the same as impl
   std::filesystem::path peer_file;
   std::filesystem::path out_dir;
+  int deadline_ms = 0;              // caps every case's deadline; 0: the scenarios' own
   bool strict = false;
   bool quiet = false;
   std::string command_line;

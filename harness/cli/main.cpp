@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
   auto* peer = run_cmd->add_option("--peer", run.peer, "Implementation for the second socket of each pairing (default: --impl)");
   run_cmd->add_option("--peer-file", run.peer_file, "Implementation file for the second socket")->excludes(peer);
   run_cmd->add_option("--out", run.out_dir, "Reports go to OUT/<timestamp>/ and OUT/latest/")->capture_default_str();
+  run_cmd->add_option("--deadline-ms", run.deadline_ms, "Cap every case's deadline (ms) below its scenario's own")
+      ->check(CLI::Range(100, 600000));
   run_cmd->add_flag("--strict", run.strict, "A broken SHOULD clause is a failure, not NON-STRICT");
   run_cmd->add_flag("--quiet", run.quiet, "Print only failures and the summary");
 

@@ -82,12 +82,14 @@ int run_command(const RunOptions& options) {
   IpcDir ipc_dir;
   settings.ipc_dir = ipc_dir.path;
   settings.strict = options.strict;
+  settings.deadline_cap_ms = options.deadline_ms;
   settings.catalogue = &suite->catalogue;
   settings.rerun_prefix = executable_dir().string() + "/zconform run " +
                           (options.impl_file.empty() ? "--impl " + options.impl : "--impl-file " + options.impl_file.string()) +
                           (options.peer.empty() ? "" : " --peer " + options.peer) +
                           (options.peer_file.empty() ? "" : " --peer-file " + options.peer_file.string()) +
-                          (options.strict ? " --strict" : "");
+                          (options.strict ? " --strict" : "") +
+                          (options.deadline_ms ? " --deadline-ms " + std::to_string(options.deadline_ms) : "");
 
   AgentPool pool(std::chrono::seconds(10));
   CaseRunner runner(pool, settings);

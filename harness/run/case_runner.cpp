@@ -44,7 +44,9 @@ class CasePlay {
   CasePlay(const CaseSpec& spec, const RunSettings& settings, AgentPool& pool, size_t number, CaseResult& result)
       : spec_(spec), settings_(settings), pool_(pool), number_(number), result_(result) {
     auto now = Clock::now();
-    auto budget = milliseconds(spec.scenario->deadline_ms);
+    int ms = spec.scenario->deadline_ms;
+    if (settings.deadline_cap_ms > 0) ms = std::min(ms, settings.deadline_cap_ms);
+    auto budget = milliseconds(ms);
     case_deadline_ = now + budget;
     // Steps stop early enough to leave teardown a quarter of the budget (at most 2 s).
     steps_deadline_ = case_deadline_ - std::min<milliseconds>(budget / 4, milliseconds(2000));

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "scenario/expansion.hpp"
 #include "scenario/loader.hpp"
 #include "test_files.hpp"
@@ -137,4 +139,17 @@ TEST(Expansion, GlobFilterMatchesAcrossSlashes) {
   EXPECT_TRUE(case_matches("demo.one/PUSH-PULL/tcp/PULL-binds", "*/tcp/*"));
   EXPECT_FALSE(case_matches("demo.one/PUSH-PULL/tcp/PULL-binds", "*/ipc/*"));
   EXPECT_TRUE(case_matches("demo.one/PUSH-PULL/tcp/PULL-binds", "demo.one/PUSH-PULL/tcp/PULL-binds"));
+}
+
+// conformance/spec/CLAUSES.md is a copy of the team's checklist so that a clone works alone;
+// this keeps the copy from drifting when the original is beside the project.
+TEST(Clauses, CopyMatchesTheSharedChecklist) {
+  std::filesystem::path shared = std::filesystem::path(ZCONFORM_SOURCE_DIR) / "../shared/spec/CLAUSES.md";
+  if (!std::filesystem::exists(shared)) GTEST_SKIP() << "no ../shared beside the project";
+  auto read = [](const std::filesystem::path& p) {
+    std::ifstream in(p);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  EXPECT_EQ(read(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/spec/CLAUSES.md"), read(shared))
+      << "copy ../shared/spec/CLAUSES.md to conformance/spec/CLAUSES.md";
 }

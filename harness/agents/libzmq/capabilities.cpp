@@ -1,9 +1,8 @@
 #include "capabilities.hpp"
 
-#include <zmq.hpp>
-
 #include <string>
 #include <vector>
+#include <zmq.hpp>
 
 #include "option_table.hpp"
 #include "socket_types.hpp"
@@ -23,9 +22,8 @@ std::vector<std::string> available_transports() {
     std::vector<const char*> zmq_has_names;
   };
   const std::vector<Probe> probes{
-      {"ipc", {"ipc"}},        {"pgm", {"pgm"}},         {"epgm", {"pgm"}},
-      {"tipc", {"tipc"}},      {"norm", {"norm"}},       {"vmci", {"vmci"}},
-      {"ws", {"ws", "WS"}},    {"wss", {"wss", "WSS"}},
+      {"ipc", {"ipc"}},   {"pgm", {"pgm"}},   {"epgm", {"pgm"}},    {"tipc", {"tipc"}},
+      {"norm", {"norm"}}, {"vmci", {"vmci"}}, {"ws", {"ws", "WS"}}, {"wss", {"wss", "WSS"}},
   };
   for (const Probe& probe : probes) {
     for (const char* name : probe.zmq_has_names) {
@@ -55,8 +53,8 @@ Json hello_result() {
   int major = 0, minor = 0, patch = 0;
   zmq_version(&major, &minor, &patch);
   return Json{{"name", "libzmq"},
-              {"version", std::to_string(major) + "." + std::to_string(minor) + "." +
-                              std::to_string(patch)},
+              {"version",
+               std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch)},
               {"protocol", protocol::kProtocolVersion},
               {"capabilities", capabilities}};
 }

@@ -29,7 +29,8 @@ constexpr std::array kContextOptions{
 int context_option_value(const ContextOption& option, const Json& value) {
   if (option.is_boolean) {
     if (!value.is_boolean()) {
-      throw ZmqError(EINVAL, std::string("context option '") + option.name + "' takes true or false");
+      throw ZmqError(EINVAL,
+                     std::string("context option '") + option.name + "' takes true or false");
     }
     return value.get<bool>() ? 1 : 0;
   }

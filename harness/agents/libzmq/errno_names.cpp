@@ -1,7 +1,8 @@
 #include "errno_names.hpp"
 
-#include <cerrno>
 #include <zmq.h>
+
+#include <cerrno>
 
 namespace zconform::libzmq_agent {
 

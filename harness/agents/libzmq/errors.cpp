@@ -18,7 +18,8 @@ std::string describe(int number, const std::string& detail) {
 std::string error_reply(uint64_t id, int number, const std::string& message) {
   std::string name = errno_name(number);
   // An unmapped number keeps its value in the text, so the driver's report still shows it.
-  if (name == "EUNKNOWN") return protocol::encode_error(id, name, "errno " + std::to_string(number) + ": " + message);
+  if (name == "EUNKNOWN")
+    return protocol::encode_error(id, name, "errno " + std::to_string(number) + ": " + message);
   return protocol::encode_error(id, name, message);
 }
 
@@ -46,7 +47,8 @@ std::string reply_line(uint64_t id, const std::function<Json()>& operation) {
   } catch (const std::bad_alloc&) {
     return protocol::encode_error(id, "ENOMEM", "the agent ran out of memory");
   } catch (const std::exception& error) {
-    return protocol::encode_error(id, "EINTERNAL", std::string("agent internal error: ") + error.what());
+    return protocol::encode_error(id, "EINTERNAL",
+                                  std::string("agent internal error: ") + error.what());
   } catch (...) {
     return protocol::encode_error(id, "EINTERNAL", "agent internal error: unknown exception");
   }

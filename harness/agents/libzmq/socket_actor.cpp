@@ -9,9 +9,8 @@ namespace zconform::libzmq_agent {
 namespace {
 
 std::string not_a_socket(uint64_t id, const std::string& handle) {
-  return reply_line(id, [&]() -> protocol::Json {
-    throw ZmqError(ENOTSOCK, "socket " + handle + " is closed");
-  });
+  return reply_line(
+      id, [&]() -> protocol::Json { throw ZmqError(ENOTSOCK, "socket " + handle + " is closed"); });
 }
 
 }  // namespace

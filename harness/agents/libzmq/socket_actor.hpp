@@ -21,8 +21,8 @@ class SocketActor {
  public:
   // Starts the thread, whose first job is to create the socket and answer the `socket` request
   // `open_request_id`.
-  SocketActor(std::string handle, std::shared_ptr<ContextEntry> context,
-              const SocketTypeSpec& type, uint64_t open_request_id, LineWriter& out);
+  SocketActor(std::string handle, std::shared_ptr<ContextEntry> context, const SocketTypeSpec& type,
+              uint64_t open_request_id, LineWriter& out);
   SocketActor(const SocketActor&) = delete;
   SocketActor& operator=(const SocketActor&) = delete;
   ~SocketActor();  // joins; only call once finished() or at a point where blocking is fine

@@ -59,8 +59,8 @@ SocketMonitor::SocketMonitor(zmq::socket_t& monitored, const std::string& socket
     events.connect(endpoint);
     // The socket moves to the reader thread: libzmq allows that with the full memory barrier
     // that starting a thread implies, and from then on only the reader touches it.
-    reader_ = std::thread(&SocketMonitor::read_events, std::move(events), socket_handle,
-                          std::ref(out));
+    reader_ =
+        std::thread(&SocketMonitor::read_events, std::move(events), socket_handle, std::ref(out));
   } catch (...) {
     zmq_socket_monitor(monitored.handle(), nullptr, 0);
     throw;
@@ -85,8 +85,7 @@ void SocketMonitor::stop(zmq::socket_t& monitored) {
   reader_.join();
 }
 
-void SocketMonitor::read_events(zmq::socket_t events, std::string socket_handle,
-                                LineWriter& out) {
+void SocketMonitor::read_events(zmq::socket_t events, std::string socket_handle, LineWriter& out) {
   for (;;) {
     // Each event is two frames: 6 bytes (uint16 event, uint32 value, native byte order),
     // then the endpoint it concerns.
@@ -112,11 +111,10 @@ void SocketMonitor::read_events(zmq::socket_t events, std::string socket_handle,
     std::memcpy(&event, header.data(), sizeof event);
     std::memcpy(&value, header.data<char>() + sizeof event, sizeof value);
     try {
-      out.write_line(protocol::encode_event(
-          "monitor", Json{{"socket", socket_handle},
-                          {"name", event_name(event)},
-                          {"value", value},
-                          {"endpoint", endpoint.to_string()}}));
+      out.write_line(protocol::encode_event("monitor", Json{{"socket", socket_handle},
+                                                            {"name", event_name(event)},
+                                                            {"value", value},
+                                                            {"endpoint", endpoint.to_string()}}));
     } catch (const std::exception& error) {
       // An exception must not escape a thread (that would abort the agent); e.g. an endpoint
       // that is not UTF-8 cannot be put in JSON.

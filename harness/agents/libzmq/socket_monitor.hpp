@@ -13,8 +13,8 @@ namespace zconform::libzmq_agent {
 class SocketMonitor {
  public:
   // Starts monitoring `monitored`; called on the thread that owns it. Throws ZmqError.
-  SocketMonitor(zmq::socket_t& monitored, const std::string& socket_handle,
-                ContextEntry& context, LineWriter& out);
+  SocketMonitor(zmq::socket_t& monitored, const std::string& socket_handle, ContextEntry& context,
+                LineWriter& out);
   SocketMonitor(const SocketMonitor&) = delete;
   SocketMonitor& operator=(const SocketMonitor&) = delete;
   ~SocketMonitor();

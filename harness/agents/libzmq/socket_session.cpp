@@ -17,9 +17,9 @@ using protocol::Json;
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kSocketOps{
-    "close", "setsockopt", "getsockopt", "bind", "connect",
-    "unbind", "disconnect", "send", "recv", "monitor"};
+constexpr std::array<std::string_view, 10> kSocketOps{"close",   "setsockopt", "getsockopt", "bind",
+                                                      "connect", "unbind",     "disconnect", "send",
+                                                      "recv",    "monitor"};
 
 const OptionSpec& requested_option(const Json& args) {
   std::string name = required_string(args, "option");
