@@ -2,7 +2,8 @@
 """A test double for an agent that breaks mid-case, so the driver's handling of it can be tested.
 
 Usage: misbehaving_agent.py MODE OP
-  MODE: crash (SIGSEGV itself), hang (stop answering; ignores SIGTERM; keeps a child alive),
+  MODE: honest (never misbehaves: a well-formed agent whose recv always yields "hello"),
+        crash (SIGSEGV itself), hang (stop answering; ignores SIGTERM; keeps a child alive),
         garbage (print a line that is not JSON), exit (exit with status 3), wrong-id (answer a
         request that was never sent)
   OP:   the protocol op at which to misbehave, e.g. send; ops before it get plausible answers.

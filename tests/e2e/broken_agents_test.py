@@ -72,6 +72,23 @@ class BrokenAgents(unittest.TestCase):
             self.assertIn("never sent", case["actual"])
 
 
+class WrongAnswers(unittest.TestCase):
+    def test_wrong_message_is_a_failure_with_expected_actual_and_rerun(self):
+        run = Run("--impl-file", os.path.join(DOUBLES, "honest-but-wrong.yaml"),
+                  "--filter", "pipeline.multipart/PUSH-PULL/inproc/*")
+        self.assertEqual(run.code, 1, run.explain())
+        self.assertEqual(run.report["agent_restarts"], 0)
+        for case in run.cases():
+            self.assertEqual(case["verdict"], "fail", case)
+            self.assertIn('"first", "", "third"', case["expected"])
+            self.assertIn('["hello"]', case["actual"])
+            self.assertIn("4 frames expected, 1 received", case["actual"])
+            self.assertIn("multipart.yaml:9 recv on b", case["step"])
+            self.assertIn("--filter '" + case["id"] + "'", case["rerun"])
+            self.assertIn("FRAME-06", case["clauses"])
+        self.assertIn("expected:", run.stdout)
+
+
 class BrokenFiles(unittest.TestCase):
     def test_malformed_implementation_file_names_file_and_line(self):
         bad = tempfile.mktemp(suffix=".yaml")
