@@ -76,20 +76,14 @@ std::string make_junit_report(const RunInfo& run, const std::vector<CaseResult>&
     switch (r.verdict) {
       case Verdict::pass:
         break;
-      case Verdict::fail: {
-        bump("failures");
-        auto f = tc.append_child("failure");
-        f.append_attribute("message") = message.c_str();
-        f.append_attribute("type") = "fail";
-        f.text() = details(r).c_str();
-        break;
-      }
+      case Verdict::fail:
       case Verdict::error: {
-        bump("errors");
-        auto e = tc.append_child("error");
-        e.append_attribute("message") = message.c_str();
-        e.append_attribute("type") = "error";
-        e.text() = details(r).c_str();
+        bool failed = r.verdict == Verdict::fail;
+        bump(failed ? "failures" : "errors");
+        auto problem = tc.append_child(failed ? "failure" : "error");
+        problem.append_attribute("message") = message.c_str();
+        problem.append_attribute("type") = std::string(to_string(r.verdict)).c_str();
+        problem.text() = details(r).c_str();
         break;
       }
       case Verdict::unsupported: {
