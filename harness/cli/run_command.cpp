@@ -84,7 +84,9 @@ int run_command(const RunOptions& options) {
   settings.strict = options.strict;
   settings.deadline_cap_ms = options.deadline_ms;
   settings.catalogue = &suite->catalogue;
+  const bool own_conformance = options.common.conformance_dir != source_dir() / "conformance";
   settings.rerun_prefix = executable_dir().string() + "/zconform run " +
+                          (own_conformance ? "--conformance " + options.common.conformance_dir.string() + " " : "") +
                           (options.impl_file.empty() ? "--impl " + options.impl : "--impl-file " + options.impl_file.string()) +
                           (options.peer.empty() ? "" : " --peer " + options.peer) +
                           (options.peer_file.empty() ? "" : " --peer-file " + options.peer_file.string()) +

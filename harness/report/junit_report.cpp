@@ -55,9 +55,11 @@ std::string make_junit_report(const RunInfo& run, const std::vector<CaseResult>&
   // Cases arrive grouped by scenario (expansion order), so one pass builds the suites.
   pugi::xml_node suite;
   std::string suite_name;
+  double suite_ms = 0;
   for (const auto& r : results) {
     if (!suite || suite_name != r.scenario_id) {
       suite_name = r.scenario_id;
+      suite_ms = 0;
       suite = root.append_child("testsuite");
       suite.append_attribute("name") = suite_name.c_str();
       for (const char* a : {"tests", "failures", "errors", "skipped"}) suite.append_attribute(a) = 0;
@@ -66,7 +68,8 @@ std::string make_junit_report(const RunInfo& run, const std::vector<CaseResult>&
     }
     auto bump = [&suite](const char* attr) { suite.attribute(attr).set_value(suite.attribute(attr).as_int() + 1); };
     bump("tests");
-    suite.attribute("time").set_value(seconds(suite.attribute("time").as_double() * 1000.0 + r.duration_ms).c_str());
+    suite_ms += r.duration_ms;
+    suite.attribute("time").set_value(seconds(suite_ms).c_str());
 
     auto tc = suite.append_child("testcase");
     tc.append_attribute("classname") = ("zconform." + r.scenario_id).c_str();
