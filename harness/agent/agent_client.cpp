@@ -157,6 +157,27 @@ Reply AgentClient::wait(uint64_t id, Clock::time_point deadline) {
   return reply;
 }
 
+std::optional<std::pair<uint64_t, Reply>> AgentClient::wait_any(const std::vector<uint64_t>& ids,
+                                                                Clock::time_point deadline) {
+  while (true) {
+    for (uint64_t id : ids) {
+      if (auto it = replies_.find(id); it != replies_.end()) {
+        std::pair<uint64_t, Reply> answer{id, std::move(it->second)};
+        replies_.erase(it);
+        return answer;
+      }
+    }
+    if (failed_) throw AgentFailure("agent already failed");
+    if (!pump(deadline)) return std::nullopt;
+  }
+}
+
+void AgentClient::kill() {
+  killed_ = true;
+  failed_ = true;
+  if (process_) process_->kill_group();
+}
+
 bool AgentClient::wait_for_events(const std::function<bool(const std::vector<MonitorEvent>&)>& done,
                                   Clock::time_point deadline) {
   while (!done(events_)) {

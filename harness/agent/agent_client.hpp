@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -58,6 +59,14 @@ class AgentClient {
   Reply call(const std::string& op, Json args, Clock::time_point deadline) {
     return wait(send(op, std::move(args)), deadline);
   }
+  // The first of several outstanding requests to be answered; nullopt when the deadline passes
+  // first (the others stay outstanding and may still be waited for).
+  std::optional<std::pair<uint64_t, Reply>> wait_any(const std::vector<uint64_t>& ids, Clock::time_point deadline);
+
+  // Kills the agent's process group on purpose (a scenario's `kill` step): the client is then
+  // unusable, like after a failure, but `killed()` tells the two apart.
+  void kill();
+  bool killed() const { return killed_; }
 
   // Pumps lines until `done(events)` holds or the deadline passes; false on the deadline.
   bool wait_for_events(const std::function<bool(const std::vector<MonitorEvent>&)>& done,
@@ -90,6 +99,7 @@ class AgentClient {
   std::vector<MonitorEvent> events_;
   std::vector<std::string> transcript_;
   bool failed_ = false;
+  bool killed_ = false;
 };
 
 }  // namespace zconform

@@ -84,6 +84,7 @@ int run_command(const RunOptions& options) {
   settings.strict = options.strict;
   settings.deadline_cap_ms = options.deadline_ms;
   settings.catalogue = &suite->catalogue;
+  settings.pairings = &suite->pairings;
   const bool own_conformance = options.common.conformance_dir != source_dir() / "conformance";
   settings.rerun_prefix = executable_dir().string() + "/zconform run " +
                           (own_conformance ? "--conformance " + options.common.conformance_dir.string() + " " : "") +

@@ -9,7 +9,8 @@ std::unique_ptr<LoadedSuite> load_suite(const CommonOptions& options) {
   suite->catalogue = ClauseCatalogue::load(options.conformance_dir / "spec" / "CLAUSES.md");
   auto dir = options.conformance_dir / "scenarios";
   if (!std::filesystem::is_directory(dir)) throw FileError(dir.string() + ": no scenario directory");
-  suite->scenarios = load_scenario_dir(dir, suite->catalogue);
+  suite->pairings = PairingTable::load(options.conformance_dir / "pairings.yaml");
+  suite->scenarios = load_scenario_dir(dir, suite->catalogue, suite->pairings);
   for (auto& c : expand_cases(suite->scenarios.scenarios)) {
     if (case_matches(c.id, options.filter)) suite->cases.push_back(std::move(c));
   }

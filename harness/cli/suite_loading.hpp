@@ -14,6 +14,7 @@ namespace zconform {
 
 struct LoadedSuite {
   ClauseCatalogue catalogue;
+  PairingTable pairings;
   ScenarioSet scenarios;       // owns what the cases point to
   std::vector<CaseSpec> cases; // filtered
 };

@@ -32,6 +32,7 @@ nlohmann::json make_json_report(const RunInfo& run, const std::vector<CaseResult
               {"implementations", r.implementations},
               {"duration_ms", r.duration_ms},
               {"monitor_events", r.monitor_events}};
+    if (!r.observations.empty()) c["observations"] = r.observations;
     if (r.verdict != Verdict::pass) {
       c["step"] = r.step;
       c["expected"] = r.expected;

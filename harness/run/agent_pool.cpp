@@ -2,10 +2,10 @@
 
 namespace zconform {
 
-AgentClient& AgentPool::get(const Implementation& impl) {
-  auto& slot = agents_[impl.name];
+AgentClient& AgentPool::get(const Implementation& impl, const std::string& instance) {
+  auto& slot = agents_[instance.empty() ? impl.name : impl.name + "#" + instance];
   if (slot && !slot->failed()) return *slot;
-  if (slot) ++restarts_;
+  if (slot && !slot->killed()) ++restarts_;
   slot.reset();
   auto agent = std::make_unique<AgentClient>(impl);
   hellos_[impl.name] = agent->handshake(Clock::now() + hello_timeout_);

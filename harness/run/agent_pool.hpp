@@ -14,14 +14,15 @@ class AgentPool {
   ~AgentPool() { shut_down_all(); }
 
   // The running agent for `impl`, started (with its hello) if there is none or the last one broke.
+  // `instance` tells apart several processes of one implementation (roles in separate processes).
   // Throws AgentFailure when the agent cannot be started or its hello is bad.
-  AgentClient& get(const Implementation& impl);
+  AgentClient& get(const Implementation& impl, const std::string& instance = "");
 
   void shut_down_all();
 
   // What each implementation's agent said in its last hello (for the report header).
   const std::map<std::string, AgentHello>& hellos() const { return hellos_; }
-  int restarts() const { return restarts_; }
+  int restarts() const { return restarts_; }  // after failures, not after kill steps
 
  private:
   std::chrono::milliseconds hello_timeout_;

@@ -37,6 +37,9 @@ struct CaseResult {
   std::string rerun;     // the command that reruns this case alone
   std::vector<std::string> transcript;  // agent protocol lines ("> request", "< reply")
   nlohmann::json monitor_events = nlohmann::json::array();
+  // What the case measured on the way, whatever the verdict: counts received, which peer got
+  // which message, ... (keys documented with the steps that write them).
+  nlohmann::json observations = nlohmann::json::object();
 };
 
 }  // namespace zconform

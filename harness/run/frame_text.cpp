@@ -55,3 +55,27 @@ std::string first_difference(const protocol::Frames& expected, const protocol::F
 }
 
 }  // namespace zconform
+
+namespace zconform {
+
+std::string describe_reply(const protocol::Reply& reply) {
+  switch (reply.status) {
+    case protocol::ReplyStatus::ok: return "ok";
+    case protocol::ReplyStatus::error: return reply.error + (reply.message.empty() ? "" : " (" + reply.message + ")");
+    case protocol::ReplyStatus::unsupported: return "unsupported: " + reply.reason;
+  }
+  return "?";
+}
+
+std::string substitute_number(const std::string& bytes, int n) {
+  if (n < 0) return bytes;
+  std::string out = bytes;
+  for (size_t at = out.find("{n}"); at != std::string::npos; at = out.find("{n}", at)) {
+    std::string number = std::to_string(n);
+    out.replace(at, 3, number);
+    at += number.size();
+  }
+  return out;
+}
+
+}  // namespace zconform

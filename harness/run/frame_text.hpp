@@ -11,4 +11,10 @@ std::string describe_frames(const protocol::Frames& frames);
 // Empty when equal; else e.g. "frame 2 of 3 differs at byte 300" or "3 frames expected, 2 received".
 std::string first_difference(const protocol::Frames& expected, const protocol::Frames& actual);
 
+// "ok", "EAGAIN (Resource temporarily unavailable)", "unsupported: why".
+std::string describe_reply(const protocol::Reply& reply);
+
+// A scenario frame with "{n}" in it, for message number n of a repeated transfer (n < 0: as is).
+std::string substitute_number(const std::string& bytes, int n);
+
 }  // namespace zconform

@@ -4,166 +4,87 @@
 #include <regex>
 #include <set>
 
+#include "scenario/step_parser.hpp"
 #include "util/yaml_errors.hpp"
 
 namespace zconform {
 namespace {
 
-const std::set<std::string> kSocketTypes = {
-    "PAIR", "PUB", "SUB", "REQ", "REP", "DEALER", "ROUTER", "PULL", "PUSH", "XPUB", "XSUB",
-    "STREAM", "SERVER", "CLIENT", "RADIO", "DISH", "GATHER", "SCATTER", "DGRAM", "PEER", "CHANNEL"};
 const std::set<std::string> kTransports = {"tcp", "ipc", "inproc", "ws", "wss", "tipc",
                                            "pgm", "epgm", "norm", "udp", "vmci"};
-constexpr int kMaxGeneratedFrame = 64 << 20;
 
 struct Context {
   const std::filesystem::path& file;
-  [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const {
-    fail_at(file, at.Mark(), message);
-  }
+  [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const { fail_at(file, at.Mark(), message); }
 };
 
-int as_int(const Context& cx, const YAML::Node& node, const std::string& what) {
+bool flag(const Context& cx, const YAML::Node& root, const char* key, bool fallback) {
+  if (!root[key]) return fallback;
   try {
-    return node.as<int>();
+    return root[key].as<bool>();
   } catch (const YAML::Exception&) {
-    cx.fail(node, what + " must be an integer");
+    cx.fail(root[key], std::string("'") + key + "' must be true or false");
   }
 }
 
-bool as_bool(const Context& cx, const YAML::Node& node, const std::string& what) {
-  try {
-    return node.as<bool>();
-  } catch (const YAML::Exception&) {
-    cx.fail(node, what + " must be true or false");
-  }
-}
-
-std::string decode_hex(const Context& cx, const YAML::Node& node) {
-  std::string hex = node.Scalar();
-  std::erase_if(hex, [](char c) { return c == ' ' || c == '_'; });
-  if (hex.size() % 2 != 0 || hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
-    cx.fail(node, "hex frame must hold an even number of hex digits");
-  }
-  std::string bytes;
-  for (size_t i = 0; i < hex.size(); i += 2) bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-  return bytes;
-}
-
-// A frame is a string, {hex: "00ff"}, or {size: N, fill: "ab"} (fill repeated; without fill a
-// byte pattern that cycles through 251 values, so truncation or reordering shows).
-std::string parse_frame(const Context& cx, const YAML::Node& node) {
-  if (node.IsScalar()) return node.Scalar();
-  if (node.IsMap()) {
-    reject_unknown_keys(cx.file, node, {"hex", "size", "fill"});
-    if (node["hex"]) return decode_hex(cx, node["hex"]);
-    if (node["size"]) {
-      int size = as_int(cx, node["size"], "frame size");
-      if (size < 0 || size > kMaxGeneratedFrame) cx.fail(node["size"], "frame size must be 0..64 MiB");
-      std::string fill = node["fill"] ? node["fill"].Scalar() : std::string();
-      std::string bytes(static_cast<size_t>(size), '\0');
-      for (int i = 0; i < size; ++i) {
-        bytes[i] = fill.empty() ? static_cast<char>(i % 251) : fill[static_cast<size_t>(i) % fill.size()];
-      }
-      return bytes;
-    }
-  }
-  cx.fail(node, "a frame is a string, {hex: ...} or {size: N, fill: ...}");
-}
-
-Frames parse_frames(const Context& cx, const YAML::Node& node) {
-  if (!node.IsSequence()) cx.fail(node, "'frames' must be a list");
-  Frames frames;
-  for (const auto& f : node) frames.push_back(parse_frame(cx, f));
-  return frames;
-}
-
-std::string socket_name(const Context& cx, const YAML::Node& node, const Scenario& s) {
-  if (!node || !node.IsScalar()) cx.fail(node, "'socket' must name a socket");
-  if (!s.sockets.count(node.Scalar())) {
-    std::string known;
-    for (const auto& [name, role] : s.sockets) known += " " + name;
-    cx.fail(node, "unknown socket '" + node.Scalar() + "' (declared:" + known + ")");
-  }
-  return node.Scalar();
-}
-
-protocol::Json yaml_to_json(const Context& cx, const YAML::Node& node) {
-  // Option values: integers, booleans or strings.
-  if (!node.IsScalar()) cx.fail(node, "option value must be a number, true/false or a string");
-  const std::string& text = node.Scalar();
-  if (text == "true" || text == "false") return text == "true";
-  static const std::regex integer(R"(-?[0-9]+)");
-  if (std::regex_match(text, integer)) return std::stoll(text);
-  return text;
-}
-
-Step parse_step(const Context& cx, const YAML::Node& node, const Scenario& s) {
-  if (!node.IsMap() || node.size() != 1) {
-    cx.fail(node, "a step is a mapping with exactly one of: link, send, recv, set");
-  }
-  const std::string kind = node.begin()->first.Scalar();
-  const YAML::Node body = node.begin()->second;
-  if (kind != "link" && kind != "send" && kind != "recv" && kind != "set") {
-    cx.fail(node, "unknown step '" + kind + "' (expected link, send, recv or set)");
-  }
-  Step step;
-  step.line = node.Mark().line + 1;
-  if (kind == "link") {
-    step.kind = StepKind::link;
-    if (!body.IsSequence() || body.size() != 2) cx.fail(body, "'link' takes two socket names: [a, b]");
-    step.sockets = {socket_name(cx, body[0], s), socket_name(cx, body[1], s)};
-    if (s.sockets.at(step.sockets[0]) == s.sockets.at(step.sockets[1])) {
-      cx.fail(body, "'link' joins a socket of role A to one of role B");
-    }
-    return step;
-  }
-  if (!body.IsMap()) cx.fail(body, "'" + kind + "' takes a mapping of fields");
-  if (kind == "send" || kind == "recv") {
-    step.kind = kind == "send" ? StepKind::send : StepKind::recv;
-    reject_unknown_keys(cx.file, body, {"socket", "frames", "error", "timeout_ms", "dontwait"});
-    step.sockets = {socket_name(cx, body["socket"], s)};
-    if (body["frames"]) step.frames = parse_frames(cx, body["frames"]);
-    if (body["error"]) step.error = body["error"].Scalar();
-    if (body["timeout_ms"]) step.timeout_ms = as_int(cx, body["timeout_ms"], "'timeout_ms'");
-    if (body["dontwait"]) step.dontwait = as_bool(cx, body["dontwait"], "'dontwait'");
-    if (step.kind == StepKind::send && step.frames.empty()) cx.fail(body, "'send' needs a non-empty 'frames' list");
-    if (step.kind == StepKind::recv && step.frames.empty() == !step.error) {
-      cx.fail(body, "'recv' expects either 'frames' or an 'error', not both");
-    }
-    if (step.kind == StepKind::recv && step.dontwait) cx.fail(body["dontwait"], "'recv' takes timeout_ms: 0 instead of dontwait");
-    return step;
-  }
-  if (kind == "set") {
-    step.kind = StepKind::setsockopt;
-    reject_unknown_keys(cx.file, body, {"socket", "option", "value", "error"});
-    step.sockets = {socket_name(cx, body["socket"], s)};
-    step.option = require_scalar(cx.file, body, "option");
-    if (!body["value"]) cx.fail(body, "'set' needs a 'value'");
-    step.value = yaml_to_json(cx, body["value"]);
-    if (body["error"]) step.error = body["error"].Scalar();
-    return step;
-  }
-  cx.fail(node, "unknown step '" + kind + "' (expected link, send, recv or set)");
-}
-
-Pairing parse_pairing(const Context& cx, const YAML::Node& node) {
+// "PUSH-PULL", or "@group" for a group of pairings.yaml. Without `refused`, every pairing must be
+// valid (TYPE-01); with it, every pairing must be invalid.
+void parse_pairings(const Context& cx, const YAML::Node& list, const PairingTable& table, Scenario& s) {
+  if (!list || !list.IsSequence() || list.size() == 0) cx.fail(list ? list : YAML::Node(), "missing or empty list 'pairings'");
   static const std::regex form(R"(([A-Z]+)-([A-Z]+))");
-  std::smatch m;
-  const std::string text = node.IsScalar() ? node.Scalar() : "";
-  if (!std::regex_match(text, m, form) || !kSocketTypes.count(m[1]) || !kSocketTypes.count(m[2])) {
-    cx.fail(node, "pairing '" + text + "' is not TYPE-TYPE with known socket types (e.g. PUSH-PULL)");
+  for (const auto& node : list) {
+    const std::string text = node.IsScalar() ? node.Scalar() : "";
+    if (!text.empty() && text[0] == '@') {
+      auto group = table.group(text.substr(1));
+      if (group.empty()) {
+        std::string names;
+        for (const auto& n : table.group_names()) names += " @" + n;
+        cx.fail(node, "unknown pairing group '" + text + "' (known:" + names + ")");
+      }
+      if (s.refused) cx.fail(node, "a scenario about refused pairings lists them one by one");
+      for (auto& p : group) {
+        if (std::find(s.pairings.begin(), s.pairings.end(), p) == s.pairings.end()) s.pairings.push_back(p);
+      }
+      continue;
+    }
+    std::smatch m;
+    if (!std::regex_match(text, m, form) || !table.traits(m[1]) || !table.traits(m[2])) {
+      cx.fail(node, "pairing '" + text + "' is not TYPE-TYPE of socket types in pairings.yaml (e.g. PUSH-PULL), nor an @group");
+    }
+    Pairing p{m[1], m[2]};
+    if (!s.refused && !table.valid(p)) cx.fail(node, "'" + text + "' is not a valid pairing (TYPE-01); a scenario about refused pairings says 'refused: true'");
+    if (s.refused && table.valid(p)) cx.fail(node, "'" + text + "' is a valid pairing, but this scenario is about refused ones");
+    s.pairings.push_back(p);
   }
-  return Pairing{m[1], m[2]};
+}
+
+// Transfers must make sense for every pairing the scenario expands to: caught here, with the
+// line, rather than as a puzzling failure while the case plays.
+void check_transfers(const Context& cx, const YAML::Node& steps, const PairingTable& table, const Scenario& s) {
+  for (size_t i = 0; i < s.steps.size(); ++i) {
+    const Step& step = s.steps[i];
+    if (step.kind != StepKind::transfer && step.kind != StepKind::barrier) continue;
+    for (const auto& p : s.pairings) {
+      auto type = [&](const std::string& socket) { return s.sockets.at(socket) == Role::a ? p.type_a : p.type_b; };
+      const std::string from = type(step.sockets[0]), to = type(step.sockets[1]);
+      if (!table.can_transfer(from, to)) {
+        cx.fail(steps[i], "pairing " + p.name() + ": " + from + " cannot send messages that " + to + " receives");
+      }
+      const bool alternating = table.traits(from)->alternates != Alternation::none || table.traits(to)->alternates != Alternation::none;
+      if (alternating && (step.count > 1 || step.kind == StepKind::barrier)) {
+        cx.fail(steps[i], "pairing " + p.name() + ": " + from + "/" + to + " alternate send and receive, so this step cannot send several messages in a row");
+      }
+    }
+  }
 }
 
 }  // namespace
 
-Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatalogue& catalogue) {
+Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatalogue& catalogue, const PairingTable& table) {
   const Context cx{file};
   YAML::Node root = load_yaml_file(file);
-  reject_unknown_keys(file, root, {"id", "title", "clauses", "local_clauses", "pairings", "transports",
-                                   "binders", "sockets", "steps", "deadline_ms"});
+  reject_unknown_keys(file, root, {"id", "title", "clauses", "local_clauses", "pairings", "transports", "binders", "sockets",
+                                   "steps", "deadline_ms", "refused", "routing_ids", "subscribe", "processes"});
   Scenario s;
   s.file = file;
   s.id = require_scalar(file, root, "id");
@@ -186,8 +107,17 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
     }
   }
 
-  for (const auto& node : root["pairings"]) s.pairings.push_back(parse_pairing(cx, node));
-  if (s.pairings.empty()) cx.fail(root, "missing or empty field 'pairings'");
+  s.refused = flag(cx, root, "refused", false);
+  s.routing_ids = flag(cx, root, "routing_ids", true);
+  if (YAML::Node sub = root["subscribe"]) {
+    if (sub.Scalar() != "all" && sub.Scalar() != "none") cx.fail(sub, "'subscribe' is all (the default) or none");
+    s.subscribe_all = sub.Scalar() == "all";
+  }
+  if (YAML::Node proc = root["processes"]) {
+    if (proc.Scalar() != "shared" && proc.Scalar() != "separate") cx.fail(proc, "'processes' is shared (the default) or separate");
+    s.separate_processes = proc.Scalar() == "separate";
+  }
+  parse_pairings(cx, root["pairings"], table, s);
   s.transports = require_string_list(file, root, "transports");
   for (size_t i = 0; i < s.transports.size(); ++i) {
     if (!kTransports.count(s.transports[i])) cx.fail(root["transports"][i], "unknown transport '" + s.transports[i] + "'");
@@ -215,17 +145,22 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
   }
 
   if (YAML::Node d = root["deadline_ms"]) {
-    s.deadline_ms = as_int(cx, d, "'deadline_ms'");
+    try {
+      s.deadline_ms = d.as<int>();
+    } catch (const YAML::Exception&) {
+      cx.fail(d, "'deadline_ms' must be an integer");
+    }
     if (s.deadline_ms < 100 || s.deadline_ms > 600000) cx.fail(d, "'deadline_ms' must be 100..600000");
   }
 
   YAML::Node steps = root["steps"];
   if (!steps || !steps.IsSequence() || steps.size() == 0) cx.fail(root, "missing or empty list 'steps'");
-  for (const auto& step : steps) s.steps.push_back(parse_step(cx, step, s));
+  for (const auto& step : steps) s.steps.push_back(parse_step(file, step, s));
+  check_transfers(cx, steps, table, s);
   return s;
 }
 
-ScenarioSet load_scenario_dir(const std::filesystem::path& dir, const ClauseCatalogue& catalogue) {
+ScenarioSet load_scenario_dir(const std::filesystem::path& dir, const ClauseCatalogue& catalogue, const PairingTable& table) {
   ScenarioSet set;
   std::error_code ec;
   std::vector<std::filesystem::path> files;
@@ -238,7 +173,7 @@ ScenarioSet load_scenario_dir(const std::filesystem::path& dir, const ClauseCata
   std::map<std::string, std::filesystem::path> seen;
   for (const auto& file : files) {
     try {
-      Scenario s = load_scenario_file(file, catalogue);
+      Scenario s = load_scenario_file(file, catalogue, table);
       if (auto [it, fresh] = seen.emplace(s.id, file); !fresh) {
         set.errors.push_back(file.string() + ": id '" + s.id + "' is taken by " + it->second.string());
         continue;

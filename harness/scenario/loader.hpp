@@ -6,17 +6,18 @@
 #include <vector>
 
 #include "scenario/clauses.hpp"
+#include "scenario/pairing_table.hpp"
 #include "scenario/scenario.hpp"
 
 namespace zconform {
 
-Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatalogue& clauses);
+Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatalogue& clauses, const PairingTable& table);
 
 struct ScenarioSet {
   std::vector<Scenario> scenarios;   // sorted by id
   std::vector<std::string> errors;   // one message per bad file
 };
 // Every *.yaml below `dir`, recursively; also rejects two scenarios with one id.
-ScenarioSet load_scenario_dir(const std::filesystem::path& dir, const ClauseCatalogue& clauses);
+ScenarioSet load_scenario_dir(const std::filesystem::path& dir, const ClauseCatalogue& clauses, const PairingTable& table);
 
 }  // namespace zconform

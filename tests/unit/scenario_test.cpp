@@ -33,6 +33,19 @@ const char* kGood =
     "  - recv: {socket: b, error: EAGAIN, timeout_ms: 0}\n"
     "  - set: {socket: a, option: linger, value: 0}\n";
 
+const PairingTable& pairings() {
+  static PairingTable t = PairingTable::load(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/pairings.yaml");
+  return t;
+}
+
+Frames literal_bytes(const FrameSpecs& specs) {
+  Frames out;
+  for (const auto& f : specs) out.push_back(f.bytes);
+  return out;
+}
+
+Scenario load(const std::filesystem::path& file) { return load_scenario_file(file, catalogue(), pairings()); }
+
 }  // namespace
 
 TEST(Clauses, ParsesLevelsAndLinesWithoutLevel) {
@@ -54,11 +67,11 @@ TEST(Clauses, TheProjectCatalogueHoldsEverySection) {
 
 TEST(Scenario, LoadsStepsAndFrames) {
   TempDir dir;
-  Scenario s = load_scenario_file(dir.write("s.yaml", kGood), catalogue());
+  Scenario s = load(dir.write("s.yaml", kGood));
   EXPECT_EQ(s.id, "demo.one");
   ASSERT_EQ(s.steps.size(), 5u);
   EXPECT_EQ(s.steps[0].kind, StepKind::link);
-  EXPECT_EQ(s.steps[1].frames, (Frames{"x", "", std::string("\0\xff", 2), "aba"}));
+  EXPECT_EQ(literal_bytes(s.steps[1].frames), (Frames{"x", "", std::string("\0\xff", 2), "aba"}));
   EXPECT_EQ(s.steps[1].line, 8);
   EXPECT_EQ(*s.steps[3].error, "EAGAIN");
   EXPECT_EQ(s.steps[4].value, 0);
@@ -72,6 +85,10 @@ TEST(Scenario, ErrorsNameFileAndLine) {
   } cases[] = {
       {"clauses: [FRAME-05]", "clauses: [FRAME-99]", ":3:", "not in CLAUSES.md"},
       {"pairings: [PUSH-PULL, PAIR-PAIR]", "pairings: [PUSH-PULLL]", ":4:", "pairing 'PUSH-PULLL'"},
+      {"pairings: [PUSH-PULL, PAIR-PAIR]", "pairings: [PUSH-PULL, PUB-PULL]", ":4:", "not a valid pairing (TYPE-01)"},
+      {"pairings: [PUSH-PULL, PAIR-PAIR]", "pairings: [\"@everything\"]", ":4:", "unknown pairing group"},
+      {"  - link: [a, b]", "  - transfer: {from: b, to: a, body: [x]}", ":7:", "PULL cannot send messages that PUSH receives"},
+      {"  - link: [a, b]", "  - send: {socket: a, frames: [{id: z}]}", ":7:", "undeclared socket"},
       {"transports: [tcp, inproc]", "transports: [tcp, carrier-pigeon]", ":5:", "unknown transport"},
       {"  - link: [a, b]", "  - link: [a, c]", ":7:", "unknown socket 'c'"},
       {"  - link: [a, b]", "  - jump: [a, b]", ":7:", "unknown step 'jump'"},
@@ -89,7 +106,7 @@ TEST(Scenario, ErrorsNameFileAndLine) {
     TempDir dir;
     auto file = dir.write("bad.yaml", text);
     try {
-      load_scenario_file(file, catalogue());
+      load(file);
       ADD_FAILURE() << "accepted: " << bad.to;
     } catch (const FileError& e) {
       std::string what = e.what();
@@ -103,7 +120,7 @@ TEST(Scenario, LocalClausesNeedAnXIdAndASource) {
   std::string text = kGood;
   text.replace(text.find("clauses: [FRAME-05]"), 19, "clauses: [X-DEMO-01]\nlocal_clauses: {X-DEMO-01: \"libzmq doc\"}");
   TempDir dir;
-  EXPECT_EQ(load_scenario_file(dir.write("ok.yaml", text), catalogue()).clauses[0], "X-DEMO-01");
+  EXPECT_EQ(load(dir.write("ok.yaml", text)).clauses[0], "X-DEMO-01");
 }
 
 TEST(Scenario, DirectoryLoadKeepsGoodFilesAndReportsBadOnes) {
@@ -112,7 +129,7 @@ TEST(Scenario, DirectoryLoadKeepsGoodFilesAndReportsBadOnes) {
   dir.write("b/bad.yaml", "id: [\n");
   std::string twin = kGood;
   dir.write("c/twin.yaml", twin);
-  ScenarioSet set = load_scenario_dir(dir.path, catalogue());
+  ScenarioSet set = load_scenario_dir(dir.path, catalogue(), pairings());
   EXPECT_EQ(set.scenarios.size(), 1u);
   ASSERT_EQ(set.errors.size(), 2u);
   EXPECT_NE(set.errors[0].find("bad.yaml"), std::string::npos);
@@ -121,7 +138,7 @@ TEST(Scenario, DirectoryLoadKeepsGoodFilesAndReportsBadOnes) {
 
 TEST(Expansion, CrossesPairingsTransportsAndDirectionsWithStableIds) {
   TempDir dir;
-  std::vector<Scenario> scenarios{load_scenario_file(dir.write("s.yaml", kGood), catalogue())};
+  std::vector<Scenario> scenarios{load(dir.write("s.yaml", kGood))};
   auto cases = expand_cases(scenarios);
   std::vector<std::string> ids;
   for (const auto& c : cases) ids.push_back(c.id);
@@ -152,4 +169,75 @@ TEST(Clauses, CopyMatchesTheSharedChecklist) {
   };
   EXPECT_EQ(read(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/spec/CLAUSES.md"), read(shared))
       << "copy ../shared/spec/CLAUSES.md to conformance/spec/CLAUSES.md";
+}
+
+TEST(PairingTable, KnowsTheTwelveValidPairingsAndTheirGroups) {
+  const auto& t = pairings();
+  EXPECT_EQ(t.group("all").size(), 12u);
+  EXPECT_EQ(t.group("request-reply").size(), 6u);
+  EXPECT_EQ(t.group("publish-subscribe").size(), 4u);
+  for (const auto& p : t.group("streaming")) {
+    EXPECT_NE(p.type_a, "REQ");
+    EXPECT_NE(p.type_b, "REP");
+  }
+  EXPECT_TRUE(t.group("nonsense").empty());
+  EXPECT_EQ(t.valid({"PUB", "PULL"}), nullptr);
+  ASSERT_NE(t.valid({"REQ", "ROUTER"}), nullptr);
+  EXPECT_EQ(t.valid({"REQ", "ROUTER"})->routing_id_roles.count(Role::a), 1u);
+  EXPECT_TRUE(t.can_transfer("XPUB", "XSUB"));
+  EXPECT_FALSE(t.can_transfer("XSUB", "XPUB"));  // subscriptions, not messages
+  EXPECT_FALSE(t.can_transfer("PULL", "PUSH"));
+}
+
+TEST(PairingTable, EnvelopesPutTheDelimiterAndIdentityWhereRfc28Says) {
+  const auto& t = pairings();
+  Envelope dealer_to_rep = t.envelope("DEALER", "REP");
+  ASSERT_EQ(dealer_to_rep.send.size(), 1u);
+  EXPECT_EQ(dealer_to_rep.send[0].bytes, "");
+  EXPECT_TRUE(dealer_to_rep.receive.empty());
+  Envelope req_to_router = t.envelope("REQ", "ROUTER");
+  ASSERT_EQ(req_to_router.receive.size(), 2u);
+  EXPECT_EQ(req_to_router.receive[0].kind, EnvelopeFrame::Kind::id_of_sender);
+  EXPECT_TRUE(t.envelope("PUSH", "PULL").send.empty());
+}
+
+TEST(PairingTable, ErrorsNameFileAndLine) {
+  TempDir dir;
+  auto file = dir.write("pairings.yaml", "types:\n  PAIR: {sends: maybe}\npairings: {}\n");
+  try {
+    PairingTable::load(file);
+    ADD_FAILURE() << "accepted a bad table";
+  } catch (const FileError& e) {
+    EXPECT_NE(std::string(e.what()).find("pairings.yaml:2:"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Scenario, GroupsExpandAndRefusedScenariosTakeOnlyInvalidPairings) {
+  TempDir dir;
+  std::string text = kGood;
+  text.replace(text.find("pairings: [PUSH-PULL, PAIR-PAIR]"), 32, "pairings: [\"@publish-subscribe\"]");
+  text.replace(text.find("  - send:"), std::string::npos, "  - transfer: {from: a, to: b, body: [x], count: 3}\n");
+  Scenario s = load(dir.write("g.yaml", text));
+  EXPECT_EQ(s.pairings.size(), 4u);
+  EXPECT_EQ(s.steps[1].count, 3);
+
+  std::string refused = kGood;
+  refused.replace(refused.find("pairings: [PUSH-PULL, PAIR-PAIR]"), 32, "refused: true\npairings: [PUB-PULL, PUSH-SUB]");
+  refused.replace(refused.find("  - send:"), std::string::npos, "  - await: {socket: a, event: HANDSHAKE_FAILED_PROTOCOL}\n");
+  EXPECT_EQ(load(dir.write("r.yaml", refused)).pairings.size(), 2u);
+  refused.replace(refused.find("PUSH-SUB"), 8, "PUSH-PULL");
+  EXPECT_THROW(load(dir.write("r2.yaml", refused)), FileError);
+}
+
+TEST(Scenario, RepeatedTransfersAreRefusedWhereSendAndReceiveAlternate) {
+  TempDir dir;
+  std::string text = kGood;
+  text.replace(text.find("pairings: [PUSH-PULL, PAIR-PAIR]"), 32, "pairings: [REQ-REP]");
+  text.replace(text.find("  - send:"), std::string::npos, "  - transfer: {from: a, to: b, body: [x], count: 2}\n");
+  try {
+    load(dir.write("alt.yaml", text));
+    ADD_FAILURE() << "accepted two requests in a row";
+  } catch (const FileError& e) {
+    EXPECT_NE(std::string(e.what()).find("alternate"), std::string::npos) << e.what();
+  }
 }

@@ -1,0 +1,132 @@
+#pragma once
+// One play of one expanded case: the sockets it created, what it learned along the way (routing
+// ids, captured frames, subscriptions in force), and the step implementations. The steps are
+// spread over files by family (link_steps.cpp, message_steps.cpp, pubsub_steps.cpp,
+// distribution_steps.cpp); this file holds the shared primitives. A step that cannot go on throws
+// CaseStop with the verdict; CaseRunner turns it into the result.
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "run/agent_pool.hpp"
+#include "run/case_result.hpp"
+#include "run/run_settings.hpp"
+#include "scenario/expansion.hpp"
+
+namespace zconform {
+
+struct CaseStop {
+  Verdict verdict;
+  std::string expected;
+  std::string actual;
+};
+
+struct SocketSlot {
+  std::string name;
+  Role role = Role::a;
+  std::string type;
+  AgentClient* agent = nullptr;
+  std::string handle;                     // empty once closed (or never created)
+  std::string created_handle;             // kept after close: monitor events name it
+  std::string endpoint;                   // set once bound
+  int links = 0;                          // connections it takes part in: handshakes to wait for
+  std::optional<std::string> routing_id;  // as set on it, or as learned by a ROUTER from it
+  std::string sync_topic;                 // subscriber: the probe topic of its last sync
+  std::deque<Frames> stash;               // messages read early (during a sync), served first
+};
+
+// A received message or the agent's refusal.
+struct Received {
+  Reply reply;
+  Frames frames;
+  bool ok() const { return reply.status == ReplyStatus::ok; }
+};
+
+class CasePlay {
+ public:
+  CasePlay(const CaseSpec& spec, const RunSettings& settings, AgentPool& pool, size_t number, CaseResult& result);
+
+  void setup();
+  void play(const Step& step);
+  void teardown();
+  void collect_observations();
+
+ private:
+  // --- primitives (case_play.cpp)
+  AgentClient& agent_for(Role role);
+  SocketSlot& slot(const std::string& name) { return sockets_.at(name); }
+  Reply call(SocketSlot& s, const std::string& op, protocol::Json args);
+  Reply call(AgentClient& agent, const std::string& op, protocol::Json args);
+  void expect_ok(const Reply& reply, const std::string& what);
+  void expect_outcome(const Reply& reply, const std::optional<std::string>& error, const std::string& what);
+  Verdict failure_verdict() const;
+  [[noreturn]] void fail(const std::string& expected, const std::string& actual);
+  int remaining_ms() const;
+  const SocketTypeTraits& traits(const SocketSlot& s) const;
+
+  void set_option(SocketSlot& s, const std::string& option, const protocol::Json& value,
+                  const std::optional<std::string>& error = std::nullopt);
+  protocol::Json option_value(const std::string& option, const protocol::Json& value) const;
+  Reply send_frames(SocketSlot& s, const Frames& frames, bool dontwait = false, int timeout_ms = -1);
+  // Reads the next message that is not a harness probe, from the stash first.
+  Received receive(SocketSlot& s, int timeout_ms);
+  Received receive_raw(SocketSlot& s, int timeout_ms, bool from_stash = true);
+  Received parse_received(Reply reply);
+  bool is_probe(const SocketSlot& s, const Frames& frames) const;
+
+  Frames resolve(const FrameSpecs& specs, int n = -1);
+  // Compares and captures; empty when the message matches, else what differs.
+  std::string mismatch(const FrameSpecs& expected, const Frames& got, int n = -1);
+  std::string describe(const FrameSpecs& specs, int n = -1);
+  FrameSpecs envelope_send(const SocketSlot& from, const SocketSlot& to) const;
+  FrameSpecs envelope_receive(const SocketSlot& from, const SocketSlot& to) const;
+  void observe(const std::string& key, protocol::Json value) { result_.observations[key] = std::move(value); }
+
+  // --- link_steps.cpp
+  void link(SocketSlot& binder, SocketSlot& connector);
+  void await_handshakes(SocketSlot& s);
+  void settle(SocketSlot& s);
+  std::string endpoint_for(const SocketSlot& s) const;
+  std::string resolve_endpoint(const Step& step, const SocketSlot& s) const;
+  void endpoint_step(const Step& step);
+  void await_event(const Step& step);
+  void close_socket(const Step& step);
+  void kill_role(const Step& step);
+
+  // --- message_steps.cpp
+  void send_step(const Step& step);
+  void recv_step(const Step& step);
+  void set_step(const Step& step);
+  void get_step(const Step& step);
+  void transfer(const Step& step);
+  void barrier(const Step& step);
+  void drain(const Step& step);
+  void expect_message(SocketSlot& s, const FrameSpecs& expected, int n, const std::string& what);
+
+  // --- pubsub_steps.cpp
+  void subscription(SocketSlot& s, const std::string& topic, bool subscribe);
+  void sync(SocketSlot& publisher, SocketSlot& subscriber);
+  void pubsub_after_link(SocketSlot& x, SocketSlot& y);
+
+  // --- distribution_steps.cpp
+  void round_robin(const Step& step);
+  void round_robin_requests(const Step& step);
+  void fair_queue(const Step& step);
+
+  const CaseSpec& spec_;
+  const RunSettings& settings_;
+  AgentPool& pool_;
+  size_t number_;
+  CaseResult& result_;
+  Clock::time_point case_deadline_;
+  Clock::time_point steps_deadline_;
+  std::map<std::string, SocketSlot> sockets_;
+  std::map<AgentClient*, std::string> contexts_;
+  std::map<std::string, std::string> variables_;  // captured frames
+  int sync_rounds_ = 0;
+  int barriers_ = 0;
+};
+
+}  // namespace zconform

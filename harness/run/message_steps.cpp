@@ -1,0 +1,146 @@
+// Steps that move messages and options: send, recv, set, get, transfer, barrier, drain.
+#include "protocol/base64.hpp"
+#include "run/case_play.hpp"
+#include "run/frame_text.hpp"
+#include "run/probes.hpp"
+
+namespace zconform {
+
+using protocol::Json;
+
+void CasePlay::send_step(const Step& step) {
+  SocketSlot& s = slot(step.sockets[0]);
+  result_.step += " send on " + s.name;
+  Frames frames = resolve(step.frames);
+  int timeout = step.timeout_ms >= 0 ? std::min(step.timeout_ms, remaining_ms()) : remaining_ms();
+  Reply r = send_frames(s, frames, step.dontwait, timeout);
+  expect_outcome(r, step.error, "send of " + describe_frames(frames) + " on " + s.name);
+}
+
+void CasePlay::expect_message(SocketSlot& s, const FrameSpecs& expected, int n, const std::string& what) {
+  const int timeout = remaining_ms();
+  Received got = receive(s, timeout);
+  const std::string wanted = describe(expected, n) + " on " + s.name + (what.empty() ? "" : " (" + what + ")");
+  if (!got.ok()) fail(wanted + " within " + std::to_string(timeout) + " ms", describe_reply(got.reply));
+  if (std::string diff = mismatch(expected, got.frames, n); !diff.empty()) {
+    fail(wanted, describe_frames(got.frames) + " (" + diff + ")");
+  }
+}
+
+void CasePlay::recv_step(const Step& step) {
+  SocketSlot& s = slot(step.sockets[0]);
+  result_.step += " recv on " + s.name;
+  if (!step.error) {
+    if (step.timeout_ms < 0) return expect_message(s, step.frames, -1, "");
+    Received got = receive(s, std::min(step.timeout_ms, remaining_ms()));
+    std::string wanted = describe(step.frames) + " on " + s.name + " within " + std::to_string(step.timeout_ms) + " ms";
+    if (!got.ok()) fail(wanted, describe_reply(got.reply));
+    if (std::string diff = mismatch(step.frames, got.frames); !diff.empty()) fail(wanted, describe_frames(got.frames) + " (" + diff + ")");
+    return;
+  }
+  // Expecting an error: the scenario says how long to look, by default not at all.
+  int timeout = step.timeout_ms >= 0 ? std::min(step.timeout_ms, remaining_ms()) : 0;
+  Received got = receive(s, timeout);
+  if (got.ok()) fail("recv on " + s.name + " fails with " + *step.error, "received " + describe_frames(got.frames));
+  expect_outcome(got.reply, step.error, "recv on " + s.name);
+}
+
+void CasePlay::set_step(const Step& step) {
+  SocketSlot& s = slot(step.sockets[0]);
+  result_.step += " set " + step.option + " on " + s.name;
+  set_option(s, step.option, step.value, step.error);
+}
+
+void CasePlay::get_step(const Step& step) {
+  SocketSlot& s = slot(step.sockets[0]);
+  result_.step += " get " + step.option + " on " + s.name;
+  Reply r = call(s, "getsockopt", {{"option", step.option}});
+  expect_outcome(r, step.error, "getsockopt " + step.option + " on " + s.name);
+  if (step.error) return;
+  Json got = r.body.value("value", Json());
+  Json wanted = option_value(step.option, step.value);
+  if (got != wanted) {
+    auto show = [&](const Json& v) {
+      if (v.is_string() && wanted.is_string() && v != step.value) {
+        if (auto bytes = protocol::base64_decode(v.get<std::string>())) return describe_frames({*bytes});
+      }
+      return v.dump();
+    };
+    fail(step.option + " on " + s.name + " is " + show(wanted), show(got));
+  }
+}
+
+// Moves `count` messages (the body, "{n}" numbered) from one socket to another with the pairing's
+// envelopes around it. Messages go in windows, so that a publisher never outruns the high-water
+// marks (HWM-02 would drop them): the order is still checked across the whole sequence.
+void CasePlay::transfer(const Step& step) {
+  SocketSlot& from = slot(step.sockets[0]);
+  SocketSlot& to = slot(step.sockets[1]);
+  result_.step += " transfer " + from.name + " -> " + to.name;
+  FrameSpecs sent = envelope_send(from, to);
+  sent.insert(sent.end(), step.frames.begin(), step.frames.end());
+  FrameSpecs expected = envelope_receive(from, to);
+  expected.insert(expected.end(), step.frames.begin(), step.frames.end());
+  constexpr int kWindow = 100;
+  for (int first = 0; first < step.count; first += kWindow) {
+    const int last = std::min(step.count, first + kWindow);
+    for (int n = first; n < last; ++n) {
+      const int number = step.count > 1 ? n : -1;
+      Frames frames = resolve(sent, number);
+      Reply r = send_frames(from, frames);
+      expect_ok(r, "send of " + describe_frames(frames) + " on " + from.name);
+    }
+    for (int n = first; n < last; ++n) {
+      const int number = step.count > 1 ? n : -1;
+      expect_message(to, expected, number, step.count > 1 ? "message " + std::to_string(n + 1) + " of " + std::to_string(step.count) : "");
+    }
+  }
+}
+
+// A marker from one socket to another. Messages are delivered in order per peer pair (DLV-02), so
+// whatever was sent before the marker and should have arrived, arrived before it: the next
+// message at `to` must be the marker. This proves "nothing arrived" without waiting a fixed time.
+void CasePlay::barrier(const Step& step) {
+  SocketSlot& from = slot(step.sockets[0]);
+  SocketSlot& to = slot(step.sockets[1]);
+  result_.step += " barrier " + from.name + " -> " + to.name;
+  std::string marker;
+  if (traits(to).subscriber != Subscription::none) {
+    // Subscribers only see topics they subscribed to: the marker goes on the sync topic.
+    if (to.sync_topic.empty()) sync(from, to);
+    marker = to.sync_topic + "barrier-" + std::to_string(++barriers_);
+  } else {
+    marker = "\xFFzconform-barrier-" + std::to_string(++barriers_);
+  }
+  FrameSpecs sent = envelope_send(from, to);
+  sent.push_back({FrameSpec::Kind::literal, marker});
+  FrameSpecs expected = envelope_receive(from, to);
+  expected.push_back({FrameSpec::Kind::literal, marker});
+  Frames frames = resolve(sent);
+  expect_ok(send_frames(from, frames), "send of the barrier marker on " + from.name);
+  expect_message(to, expected, -1, "the barrier marker: nothing else may arrive before it");
+}
+
+// Reads until nothing is left (after the events the scenario awaited, everything that will
+// arrive has arrived); every message must equal the frames given. Records the count.
+void CasePlay::drain(const Step& step) {
+  SocketSlot& s = slot(step.sockets[0]);
+  result_.step += " drain " + s.name;
+  int count = 0;
+  while (true) {
+    Received got = receive(s, 0);
+    if (!got.ok()) {
+      if (got.reply.status == ReplyStatus::error && got.reply.error == "EAGAIN") break;
+      fail("recv on " + s.name + " returns messages or EAGAIN", describe_reply(got.reply));
+    }
+    if (std::string diff = mismatch(step.frames, got.frames); !diff.empty()) {
+      observe("drained_" + s.name, count);
+      fail("every message on " + s.name + " is whole: " + describe(step.frames),
+           "message " + std::to_string(count + 1) + ": " + describe_frames(got.frames) + " (" + diff + ")");
+    }
+    ++count;
+  }
+  observe("drained_" + s.name, count);
+}
+
+}  // namespace zconform

@@ -1,0 +1,23 @@
+#pragma once
+// The harness's own traffic on publish-subscribe links. A subscriber is in sync with a publisher
+// once a probe on a fresh topic gets through: every subscription it sent before that topic is then
+// in force (one pipe, in order). Probes still in flight afterwards are skipped on receipt, so they
+// never reach a scenario's expectations. No scenario frame starts with 0xFF "zconform-sync/".
+#include <string>
+
+#include "protocol/messages.hpp"
+
+namespace zconform {
+
+inline const std::string kSyncPrefix = "\xFFzconform-sync/";
+
+// The topic of sync round `round`: a prefix of no other round's topic.
+inline std::string sync_topic(int round) { return kSyncPrefix + std::to_string(round) + "/"; }
+inline std::string probe_body(const std::string& topic) { return topic + "probe"; }
+
+// A probe as a subscriber receives it.
+bool is_sync_probe(const protocol::Frames& frames);
+// A probe subscription (0x01/0x00 + probe topic) as an XPUB's application receives it.
+bool is_sync_subscription(const protocol::Frames& frames);
+
+}  // namespace zconform

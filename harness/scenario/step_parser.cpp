@@ -1,0 +1,269 @@
+#include "scenario/step_parser.hpp"
+
+#include <map>
+#include <regex>
+
+#include "util/yaml_errors.hpp"
+
+namespace zconform {
+namespace {
+
+constexpr int kMaxGeneratedFrame = 64 << 20;
+
+struct Context {
+  const std::filesystem::path& file;
+  const Scenario& scenario;
+  [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const { fail_at(file, at.Mark(), message); }
+
+  int as_int(const YAML::Node& node, const std::string& what) const {
+    try {
+      return node.as<int>();
+    } catch (const YAML::Exception&) {
+      fail(node, what + " must be an integer");
+    }
+  }
+  bool as_bool(const YAML::Node& node, const std::string& what) const {
+    try {
+      return node.as<bool>();
+    } catch (const YAML::Exception&) {
+      fail(node, what + " must be true or false");
+    }
+  }
+  std::string socket(const YAML::Node& node) const {
+    if (!node || !node.IsScalar()) fail(node, "expected a socket name");
+    if (!scenario.sockets.count(node.Scalar())) {
+      std::string known;
+      for (const auto& [name, role] : scenario.sockets) known += " " + name;
+      fail(node, "unknown socket '" + node.Scalar() + "' (declared:" + known + ")");
+    }
+    return node.Scalar();
+  }
+  std::vector<std::string> socket_list(const YAML::Node& node, size_t min) const {
+    if (!node || !node.IsSequence() || node.size() < min) {
+      fail(node, "expected a list of at least " + std::to_string(min) + " socket names");
+    }
+    std::vector<std::string> names;
+    for (const auto& n : node) names.push_back(socket(n));
+    return names;
+  }
+  YAML::Node require(const YAML::Node& map, const char* key) const {
+    if (!map[key]) fail(map, std::string("missing field '") + key + "'");
+    return map[key];
+  }
+};
+
+std::string decode_hex(const Context& cx, const YAML::Node& node) {
+  std::string hex = node.Scalar();
+  std::erase_if(hex, [](char c) { return c == ' ' || c == '_'; });
+  if (hex.size() % 2 != 0 || hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
+    cx.fail(node, "hex must hold an even number of hex digits");
+  }
+  std::string bytes;
+  for (size_t i = 0; i < hex.size(); i += 2) bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  return bytes;
+}
+
+// {size: N, fill: "ab"}: fill repeated; without fill a pattern cycling through 251 byte values, so
+// that truncation or reordering shows.
+std::string generated(const Context& cx, const YAML::Node& node) {
+  int size = cx.as_int(node["size"], "frame size");
+  if (size < 0 || size > kMaxGeneratedFrame) cx.fail(node["size"], "frame size must be 0..64 MiB");
+  std::string fill = node["fill"] ? node["fill"].Scalar() : std::string();
+  std::string bytes(static_cast<size_t>(size), '\0');
+  for (int i = 0; i < size; ++i) {
+    bytes[i] = fill.empty() ? static_cast<char>(i % 251) : fill[static_cast<size_t>(i) % fill.size()];
+  }
+  return bytes;
+}
+
+FrameSpec parse_frame(const Context& cx, const YAML::Node& node) {
+  if (node.IsScalar()) return FrameSpec{FrameSpec::Kind::literal, node.Scalar()};
+  if (!node.IsMap()) cx.fail(node, "a frame is a string or a mapping ({hex: ...}, {size: N}, {id: socket}, ...)");
+  reject_unknown_keys(cx.file, node, {"hex", "size", "fill", "id", "var", "capture", "any"});
+  if (node["hex"]) return FrameSpec{FrameSpec::Kind::literal, decode_hex(cx, node["hex"])};
+  if (node["id"]) return FrameSpec{FrameSpec::Kind::routing_id, "", node["id"].Scalar()};
+  if (node["var"]) return FrameSpec{FrameSpec::Kind::variable, "", node["var"].Scalar()};
+  int size = -1;
+  if ((node["capture"] || node["any"]) && node["size"]) size = cx.as_int(node["size"], "frame size");
+  if (node["capture"]) return FrameSpec{FrameSpec::Kind::capture, "", node["capture"].Scalar(), size};
+  if (node["any"]) return FrameSpec{FrameSpec::Kind::any, "", "", size};
+  if (node["size"]) return FrameSpec{FrameSpec::Kind::literal, generated(cx, node)};
+  cx.fail(node, "a frame is a string, {hex: ...}, {size: N, fill: ...}, {id: socket}, {var: name}, {capture: name} or {any: true}");
+}
+
+protocol::Json parse_value(const Context& cx, const YAML::Node& node) {
+  // Option values: integers, booleans, strings, or {hex: ...} for binary ones.
+  if (node.IsMap() && node["hex"]) return decode_hex(cx, node["hex"]);
+  if (!node.IsScalar()) cx.fail(node, "option value must be a number, true/false, a string or {hex: ...}");
+  const std::string& text = node.Scalar();
+  if (node.Tag() == "!") return text;  // quoted in the file: a string whatever it looks like
+  if (text == "true" || text == "false") return text == "true";
+  static const std::regex integer(R"(-?[0-9]+)");
+  if (std::regex_match(text, integer)) return std::stoll(text);
+  return text;
+}
+
+EndpointSpec parse_endpoint(const Context& cx, const YAML::Node& node) {
+  if (!node) return {};
+  if (node.IsMap() && node["of"]) return {EndpointSpec::Kind::of_socket, cx.socket(node["of"])};
+  if (!node.IsScalar()) cx.fail(node, "an endpoint is 'auto', {of: socket} or a literal endpoint string");
+  if (node.Scalar() == "auto") return {};
+  return {EndpointSpec::Kind::literal, node.Scalar()};
+}
+
+void common_fields(const Context& cx, const YAML::Node& body, Step& step) {
+  if (body["error"]) step.error = body["error"].Scalar();
+  if (body["timeout_ms"]) step.timeout_ms = cx.as_int(body["timeout_ms"], "'timeout_ms'");
+}
+
+using Parser = void (*)(const Context&, const YAML::Node&, Step&);
+
+const std::map<std::string, std::pair<StepKind, Parser>>& step_table() {
+  static const std::map<std::string, std::pair<StepKind, Parser>> table = {
+      {"link", {StepKind::link, [](const Context& cx, const YAML::Node& b, Step& s) {
+          s.sockets = cx.socket_list(b, 2);
+          if (s.sockets.size() != 2) cx.fail(b, "'link' takes two socket names: [a, b]");
+          if (cx.scenario.sockets.at(s.sockets[0]) == cx.scenario.sockets.at(s.sockets[1])) {
+            cx.fail(b, "'link' joins a socket of role A to one of role B");
+          }
+        }}},
+      {"send", {StepKind::send, [](const Context& cx, const YAML::Node& b, Step& s) {
+          reject_unknown_keys(cx.file, b, {"socket", "frames", "error", "timeout_ms", "dontwait"});
+          s.sockets = {cx.socket(cx.require(b, "socket"))};
+          s.frames = parse_frames(cx.file, cx.require(b, "frames"));
+          if (s.frames.empty()) cx.fail(b, "'send' needs a non-empty 'frames' list");
+          if (b["dontwait"]) s.dontwait = cx.as_bool(b["dontwait"], "'dontwait'");
+          common_fields(cx, b, s);
+        }}},
+      {"recv", {StepKind::recv, [](const Context& cx, const YAML::Node& b, Step& s) {
+          reject_unknown_keys(cx.file, b, {"socket", "frames", "error", "timeout_ms"});
+          s.sockets = {cx.socket(cx.require(b, "socket"))};
+          if (b["frames"]) s.frames = parse_frames(cx.file, b["frames"]);
+          common_fields(cx, b, s);
+          if (s.frames.empty() == !s.error) cx.fail(b, "'recv' expects either 'frames' or an 'error', not both");
+        }}},
+      {"set", {StepKind::set, [](const Context& cx, const YAML::Node& b, Step& s) {
+          reject_unknown_keys(cx.file, b, {"socket", "option", "value", "error"});
+          s.sockets = {cx.socket(cx.require(b, "socket"))};
+          s.option = require_scalar(cx.file, b, "option");
+          s.value = parse_value(cx, cx.require(b, "value"));
+          common_fields(cx, b, s);
+        }}},
+      {"get", {StepKind::get, [](const Context& cx, const YAML::Node& b, Step& s) {
+          reject_unknown_keys(cx.file, b, {"socket", "option", "value", "error"});
+          s.sockets = {cx.socket(cx.require(b, "socket"))};
+          s.option = require_scalar(cx.file, b, "option");
+          if (b["value"]) s.value = parse_value(cx, b["value"]);
+          common_fields(cx, b, s);
+          if (s.value.is_null() == !s.error) cx.fail(b, "'get' expects either a 'value' or an 'error'");
+        }}},
+      {"transfer", {StepKind::transfer, [](const Context& cx, const YAML::Node& b, Step& s) {
+          reject_unknown_keys(cx.file, b, {"from", "to", "body", "count"});
+          s.sockets = {cx.socket(cx.require(b, "from")), cx.socket(cx.require(b, "to"))};
+          s.frames = parse_frames(cx.file, cx.require(b, "body"));
+          if (s.frames.empty()) cx.fail(b, "'body' needs at least one frame");
+          if (b["count"]) s.count = cx.as_int(b["count"], "'count'");
+          if (s.count < 1 || s.count > 100000) cx.fail(b, "'count' must be 1..100000");
+        }}},
+      {"subscribe", {StepKind::subscribe, [](const Context& cx, const YAML::Node& b, Step& s) {
+          reject_unknown_keys(cx.file, b, {"socket", "topics"});
+          s.sockets = {cx.socket(cx.require(b, "socket"))};
+          for (const auto& f : parse_frames(cx.file, cx.require(b, "topics"))) s.topics.push_back(f.bytes);
+        }}},
+      {"unsubscribe", {StepKind::unsubscribe, [](const Context& cx, const YAML::Node& b, Step& s) {
+          reject_unknown_keys(cx.file, b, {"socket", "topics"});
+          s.sockets = {cx.socket(cx.require(b, "socket"))};
+          for (const auto& f : parse_frames(cx.file, cx.require(b, "topics"))) s.topics.push_back(f.bytes);
+        }}},
+      {"sync", {StepKind::sync, [](const Context& cx, const YAML::Node& b, Step& s) {
+          s.sockets = cx.socket_list(b, 2);
+        }}},
+      {"barrier", {StepKind::barrier, [](const Context& cx, const YAML::Node& b, Step& s) {
+          s.sockets = cx.socket_list(b, 2);
+          if (s.sockets.size() != 2) cx.fail(b, "'barrier' takes [from, to]");
+        }}},
+      {"await", {StepKind::await_event, [](const Context& cx, const YAML::Node& b, Step& s) {
+          reject_unknown_keys(cx.file, b, {"socket", "event", "count"});
+          s.sockets = {cx.socket(cx.require(b, "socket"))};
+          s.event = require_scalar(cx.file, b, "event");
+          if (b["count"]) s.count = cx.as_int(b["count"], "'count'");
+        }}},
+      {"close", {StepKind::close, [](const Context& cx, const YAML::Node& b, Step& s) {
+          s.sockets = {cx.socket(b)};
+        }}},
+      {"round_robin", {StepKind::round_robin, [](const Context& cx, const YAML::Node& b, Step& s) {
+          reject_unknown_keys(cx.file, b, {"from", "to", "count"});
+          s.sockets = {cx.socket(cx.require(b, "from"))};
+          for (auto& name : cx.socket_list(cx.require(b, "to"), 2)) s.sockets.push_back(name);
+          if (b["count"]) s.count = cx.as_int(b["count"], "'count'");
+        }}},
+      {"fair_queue", {StepKind::fair_queue, [](const Context& cx, const YAML::Node& b, Step& s) {
+          reject_unknown_keys(cx.file, b, {"from", "to", "count"});
+          s.sockets = {cx.socket(cx.require(b, "to"))};
+          for (auto& name : cx.socket_list(cx.require(b, "from"), 2)) s.sockets.push_back(name);
+          if (b["count"]) s.count = cx.as_int(b["count"], "'count'");
+        }}},
+      {"kill", {StepKind::kill, [](const Context& cx, const YAML::Node& b, Step& s) {
+          if (!b.IsScalar() || (b.Scalar() != "A" && b.Scalar() != "B")) cx.fail(b, "'kill' names a role: A or B");
+          if (!cx.scenario.separate_processes) cx.fail(b, "'kill' needs 'processes: separate' in the scenario");
+          s.role = b.Scalar() == "A" ? Role::a : Role::b;
+        }}},
+      {"drain", {StepKind::drain, [](const Context& cx, const YAML::Node& b, Step& s) {
+          reject_unknown_keys(cx.file, b, {"socket", "frames"});
+          s.sockets = {cx.socket(cx.require(b, "socket"))};
+          s.frames = parse_frames(cx.file, cx.require(b, "frames"));
+        }}},
+  };
+  return table;
+}
+
+void endpoint_step(const Context& cx, const YAML::Node& b, Step& s, bool needs_endpoint) {
+  if (!b.IsMap()) cx.fail(b, "expected {socket: ..., endpoint: ...}");
+  reject_unknown_keys(cx.file, b, {"socket", "endpoint", "error"});
+  s.sockets = {cx.socket(cx.require(b, "socket"))};
+  if (needs_endpoint) cx.require(b, "endpoint");
+  s.endpoint = parse_endpoint(cx, b["endpoint"]);
+  common_fields(cx, b, s);
+}
+
+}  // namespace
+
+FrameSpecs parse_frames(const std::filesystem::path& file, const YAML::Node& node) {
+  static const Scenario no_sockets;
+  if (!node.IsSequence()) fail_at(file, node.Mark(), "frames must be a list");
+  FrameSpecs frames;
+  // Frames may name sockets ({id: a}); the caller's scenario is not needed for the others.
+  for (const auto& f : node) frames.push_back(parse_frame(Context{file, no_sockets}, f));
+  return frames;
+}
+
+Step parse_step(const std::filesystem::path& file, const YAML::Node& node, const Scenario& scenario) {
+  const Context cx{file, scenario};
+  static const char* kinds = "link, send, recv, set, get, transfer, subscribe, unsubscribe, sync, barrier, bind, connect, "
+                             "unbind, disconnect, await, close, round_robin, fair_queue, kill, drain";
+  if (!node.IsMap() || node.size() != 1) cx.fail(node, std::string("a step is a mapping with exactly one of: ") + kinds);
+  const std::string kind = node.begin()->first.Scalar();
+  const YAML::Node body = node.begin()->second;
+  Step step;
+  step.line = node.Mark().line + 1;
+  static const std::map<std::string, StepKind> endpoint_kinds = {
+      {"bind", StepKind::bind}, {"connect", StepKind::connect}, {"unbind", StepKind::unbind}, {"disconnect", StepKind::disconnect}};
+  if (auto e = endpoint_kinds.find(kind); e != endpoint_kinds.end()) {
+    step.kind = e->second;
+    endpoint_step(cx, body, step, e->second != StepKind::bind);
+    return step;
+  }
+  auto it = step_table().find(kind);
+  if (it == step_table().end()) cx.fail(node, "unknown step '" + kind + "' (expected one of: " + kinds + ")");
+  step.kind = it->second.first;
+  it->second.second(cx, body, step);
+  // Frames that name sockets are checked here, where the scenario's sockets are known.
+  for (const auto& f : step.frames) {
+    if (f.kind == FrameSpec::Kind::routing_id && !scenario.sockets.count(f.name)) {
+      cx.fail(body, "frame {id: " + f.name + "} names an undeclared socket");
+    }
+  }
+  return step;
+}
+
+}  // namespace zconform
