@@ -11,10 +11,12 @@ using protocol::Json;
 void CasePlay::send_step(const Step& step) {
   SocketSlot& s = slot(step.sockets[0]);
   result_.step += " send on " + s.name;
-  Frames frames = resolve(step.frames);
-  int timeout = step.timeout_ms >= 0 ? std::min(step.timeout_ms, remaining_ms()) : remaining_ms();
-  Reply r = send_frames(s, frames, step.dontwait, timeout);
-  expect_outcome(r, step.error, "send of " + describe_frames(frames) + " on " + s.name);
+  for (int n = 0; n < step.count; ++n) {
+    Frames frames = resolve(step.frames, step.count > 1 ? n : -1);
+    int timeout = step.timeout_ms >= 0 ? std::min(step.timeout_ms, remaining_ms()) : remaining_ms();
+    Reply r = send_frames(s, frames, step.dontwait, timeout);
+    expect_outcome(r, step.error, "send of " + describe_frames(frames) + " on " + s.name);
+  }
 }
 
 void CasePlay::expect_message(SocketSlot& s, const FrameSpecs& expected, int n, const std::string& what) {
@@ -121,17 +123,33 @@ void CasePlay::barrier(const Step& step) {
   expect_message(to, expected, -1, "the barrier marker: nothing else may arrive before it");
 }
 
-// Reads until nothing is left (after the events the scenario awaited, everything that will
-// arrive has arrived); every message must equal the frames given. Records the count.
+// Reads until nothing is left; every message must equal the frames given. With `until`, an empty
+// socket only ends the drain once that monitor event has come (say DISCONNECTED: then everything
+// the peer got onto the wire has been read, and a message cut short has been discarded).
+// Records the count.
 void CasePlay::drain(const Step& step) {
   SocketSlot& s = slot(step.sockets[0]);
   result_.step += " drain " + s.name;
   int count = 0;
+  auto event_seen = [&](const std::vector<MonitorEvent>& events) {
+    for (const auto& e : events) {
+      if (e.socket == s.created_handle && e.name == step.event) return true;
+    }
+    return false;
+  };
   while (true) {
     Received got = receive(s, 0);
     if (!got.ok()) {
-      if (got.reply.status == ReplyStatus::error && got.reply.error == "EAGAIN") break;
-      fail("recv on " + s.name + " returns messages or EAGAIN", describe_reply(got.reply));
+      if (got.reply.status != ReplyStatus::error || got.reply.error != "EAGAIN") {
+        fail("recv on " + s.name + " returns messages or EAGAIN", describe_reply(got.reply));
+      }
+      if (step.event.empty() || event_seen(s.agent->events())) break;
+      // Reading made room: the socket takes more from the wire, up to the end of the stream.
+      if (!s.agent->wait_for_events(event_seen, steps_deadline_)) {
+        observe("drained_" + s.name, count);
+        fail(step.event + " on " + s.name + " once the stream ends", "none before the case deadline");
+      }
+      continue;
     }
     if (std::string diff = mismatch(step.frames, got.frames); !diff.empty()) {
       observe("drained_" + s.name, count);

@@ -60,12 +60,31 @@ void parse_pairings(const Context& cx, const YAML::Node& list, const PairingTabl
 
 // Transfers must make sense for every pairing the scenario expands to: caught here, with the
 // line, rather than as a puzzling failure while the case plays.
+// REQ and REP sockets are also followed through the steps: a transfer that would make one send or
+// receive out of turn (EFSM) is a mistake in the scenario, not a finding about the implementation.
 void check_transfers(const Context& cx, const YAML::Node& steps, const PairingTable& table, const Scenario& s) {
-  for (size_t i = 0; i < s.steps.size(); ++i) {
-    const Step& step = s.steps[i];
-    if (step.kind != StepKind::transfer && step.kind != StepKind::barrier) continue;
-    for (const auto& p : s.pairings) {
-      auto type = [&](const std::string& socket) { return s.sockets.at(socket) == Role::a ? p.type_a : p.type_b; };
+  for (const auto& p : s.pairings) {
+    auto type = [&](const std::string& socket) { return s.sockets.at(socket) == Role::a ? p.type_a : p.type_b; };
+    std::map<std::string, bool> sends_next;  // alternating sockets: true when their turn is to send
+    for (const auto& [name, role] : s.sockets) {
+      Alternation alt = table.traits(type(name))->alternates;
+      if (alt != Alternation::none) sends_next[name] = alt == Alternation::send_first;
+    }
+    auto take_turn = [&](size_t i, const std::string& socket, bool sending) {
+      auto it = sends_next.find(socket);
+      if (it == sends_next.end()) return;
+      if (it->second != sending) {
+        cx.fail(steps[i], "pairing " + p.name() + ": " + socket + " (" + type(socket) + ") must " +
+                              (it->second ? "send" : "receive") + " next, so it cannot " + (sending ? "send" : "receive") + " here");
+      }
+      it->second = !it->second;
+    };
+    for (size_t i = 0; i < s.steps.size(); ++i) {
+      const Step& step = s.steps[i];
+      if ((step.kind == StepKind::send || step.kind == StepKind::recv) && !step.error) {
+        take_turn(i, step.sockets[0], step.kind == StepKind::send);
+      }
+      if (step.kind != StepKind::transfer && step.kind != StepKind::barrier) continue;
       const std::string from = type(step.sockets[0]), to = type(step.sockets[1]);
       if (!table.can_transfer(from, to)) {
         cx.fail(steps[i], "pairing " + p.name() + ": " + from + " cannot send messages that " + to + " receives");
@@ -74,6 +93,8 @@ void check_transfers(const Context& cx, const YAML::Node& steps, const PairingTa
       if (alternating && (step.count > 1 || step.kind == StepKind::barrier)) {
         cx.fail(steps[i], "pairing " + p.name() + ": " + from + "/" + to + " alternate send and receive, so this step cannot send several messages in a row");
       }
+      take_turn(i, step.sockets[0], true);
+      take_turn(i, step.sockets[1], false);
     }
   }
 }

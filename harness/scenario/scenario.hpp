@@ -71,7 +71,7 @@ enum class StepKind {
   round_robin,  // messages from one socket are dealt out to several peers in turn
   fair_queue,   // messages from several peers are read in turn
   kill,         // SIGKILL the agent playing a role (needs processes: separate)
-  drain,        // read until nothing is left: every message must equal the frames given
+  drain,        // read until nothing is left (and the `until` event came): every message must equal the frames
 };
 
 struct Step {
@@ -87,7 +87,7 @@ struct Step {
   std::string option;                // set/get
   protocol::Json value;              // set/get
   EndpointSpec endpoint;             // bind/connect/unbind/disconnect
-  std::string event;                 // await_event
+  std::string event;                 // await_event; drain: the event that ends the stream
   int count = 1;                     // transfer: messages; round_robin/fair_queue: per peer; await_event: events
   Role role = Role::a;               // kill
 };

@@ -128,10 +128,12 @@ const std::map<std::string, std::pair<StepKind, Parser>>& step_table() {
           }
         }}},
       {"send", {StepKind::send, [](const Context& cx, const YAML::Node& b, Step& s) {
-          reject_unknown_keys(cx.file, b, {"socket", "frames", "error", "timeout_ms", "dontwait"});
+          reject_unknown_keys(cx.file, b, {"socket", "frames", "error", "timeout_ms", "dontwait", "count"});
           s.sockets = {cx.socket(cx.require(b, "socket"))};
           s.frames = parse_frames(cx.file, cx.require(b, "frames"));
           if (s.frames.empty()) cx.fail(b, "'send' needs a non-empty 'frames' list");
+          if (b["count"]) s.count = cx.as_int(b["count"], "'count'");
+          if (s.count < 1 || s.count > 100000) cx.fail(b, "'count' must be 1..100000");
           if (b["dontwait"]) s.dontwait = cx.as_bool(b["dontwait"], "'dontwait'");
           common_fields(cx, b, s);
         }}},
@@ -209,9 +211,10 @@ const std::map<std::string, std::pair<StepKind, Parser>>& step_table() {
           s.role = b.Scalar() == "A" ? Role::a : Role::b;
         }}},
       {"drain", {StepKind::drain, [](const Context& cx, const YAML::Node& b, Step& s) {
-          reject_unknown_keys(cx.file, b, {"socket", "frames"});
+          reject_unknown_keys(cx.file, b, {"socket", "frames", "until"});
           s.sockets = {cx.socket(cx.require(b, "socket"))};
           s.frames = parse_frames(cx.file, cx.require(b, "frames"));
+          if (b["until"]) s.event = b["until"].Scalar();
         }}},
   };
   return table;
@@ -233,7 +236,18 @@ FrameSpecs parse_frames(const std::filesystem::path& file, const YAML::Node& nod
   if (!node.IsSequence()) fail_at(file, node.Mark(), "frames must be a list");
   FrameSpecs frames;
   // Frames may name sockets ({id: a}); the caller's scenario is not needed for the others.
-  for (const auto& f : node) frames.push_back(parse_frame(Context{file, no_sockets}, f));
+  const Context cx{file, no_sockets};
+  for (const auto& f : node) {
+    // {parts: N} stands for N frames "part-0" ... "part-N-1": long messages without long files.
+    if (f.IsMap() && f["parts"]) {
+      reject_unknown_keys(file, f, {"parts"});
+      int parts = cx.as_int(f["parts"], "'parts'");
+      if (parts < 1 || parts > 100000) cx.fail(f["parts"], "'parts' must be 1..100000");
+      for (int i = 0; i < parts; ++i) frames.push_back({FrameSpec::Kind::literal, "part-" + std::to_string(i)});
+      continue;
+    }
+    frames.push_back(parse_frame(cx, f));
+  }
   return frames;
 }
 
