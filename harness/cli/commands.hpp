@@ -1,7 +1,8 @@
 #pragma once
 // zconform's subcommands. Exit codes (documented in README.md, never above 2):
-//   0  every case passed or ended in an accepted verdict (non-strict, informational, unsupported)
-//   1  at least one case failed
+//   0  every case passed or ended in an accepted verdict (non-strict, informational, unsupported,
+//      or a failure the implementation's baseline expects)
+//   1  at least one case failed that the baseline does not expect (a regression)
 //   2  the harness could not do its job: bad input file, agent error, report not written
 #include <filesystem>
 #include <string>
@@ -25,6 +26,8 @@ struct RunOptions {
   int deadline_ms = 0;              // caps every case's deadline; 0: the scenarios' own
   bool strict = false;
   bool quiet = false;
+  std::filesystem::path baseline;   // empty: conformance/baselines/<impl>.yaml if there is one
+  bool no_baseline = false;
   std::string command_line;
 };
 

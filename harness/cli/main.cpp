@@ -35,6 +35,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(100, 600000));
   run_cmd->add_flag("--strict", run.strict, "A broken SHOULD clause is a failure, not NON-STRICT");
   run_cmd->add_flag("--quiet", run.quiet, "Print only failures and the summary");
+  auto* baseline = run_cmd->add_option("--baseline", run.baseline,
+                                       "Known failures (default: conformance/baselines/IMPL.yaml when it exists)");
+  run_cmd->add_flag("--no-baseline", run.no_baseline, "Count every failure, known or not")->excludes(baseline);
 
   auto* list_cmd = app.add_subcommand("list", "Print the case IDs, one per line");
   add_common(list_cmd, list);

@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/paths.hpp"
 #include "cli/suite_loading.hpp"
+#include "gate/baseline.hpp"
 #include "report/publish.hpp"
 #include "run/case_runner.hpp"
 #include "util/yaml_errors.hpp"
@@ -44,11 +45,18 @@ struct IpcDir {
 };
 
 void print_result(const CaseResult& r, size_t index, size_t total, bool quiet) {
-  if (quiet && (r.verdict == Verdict::pass || r.verdict == Verdict::unsupported)) return;
+  const bool accepted = r.verdict == Verdict::pass || r.verdict == Verdict::unsupported || r.baseline_known;
+  if (quiet && accepted && !r.baseline_unexpected_pass) return;
+  std::string label(to_string(r.verdict));
+  if (r.baseline_known) label += " (known)";
+  if (r.baseline_unexpected_pass) label += " (unexpected)";
   std::ostringstream line;
-  line << "[" << std::setw(4) << index << "/" << total << "] " << std::left << std::setw(13) << to_string(r.verdict)
-       << r.id << " (" << static_cast<long>(r.duration_ms) << " ms)\n";
-  if (r.verdict != Verdict::pass) {
+  line << "[" << std::setw(4) << index << "/" << total << "] " << std::left << std::setw(17) << label << r.id << " ("
+       << static_cast<long>(r.duration_ms) << " ms)\n";
+  if (r.baseline_known || r.baseline_unexpected_pass) {
+    line << "        baseline: " << r.baseline_clause << ": " << r.baseline_reason << "\n";
+  }
+  if (r.verdict != Verdict::pass && !r.baseline_known) {
     line << "        clauses:";
     for (const auto& c : r.clauses) line << " " << c;
     line << "\n        step:     " << r.step << "\n        expected: " << r.expected
@@ -69,6 +77,17 @@ int run_command(const RunOptions& options) {
     settings.impl_a = resolve(options.impl, options.impl_file, options.common);
     bool own_peer = !options.peer.empty() || !options.peer_file.empty();
     settings.impl_b = own_peer ? resolve(options.peer, options.peer_file, options.common) : settings.impl_a;
+  } catch (const FileError& e) {
+    std::cerr << "zconform: " << e.what() << "\n";
+    return kExitHarnessError;
+  }
+  std::optional<Baseline> baseline;
+  try {
+    std::filesystem::path file = options.baseline;
+    if (file.empty() && options.impl_file.empty()) file = options.common.conformance_dir / "baselines" / (options.impl + ".yaml");
+    if (!options.no_baseline && !file.empty() && (!options.baseline.empty() || std::filesystem::exists(file))) {
+      baseline = Baseline::load(file, suite->catalogue);
+    }
   } catch (const FileError& e) {
     std::cerr << "zconform: " << e.what() << "\n";
     return kExitHarnessError;
@@ -100,6 +119,7 @@ int run_command(const RunOptions& options) {
   results.reserve(suite->cases.size());
   for (size_t i = 0; i < suite->cases.size(); ++i) {
     results.push_back(runner.run(suite->cases[i], i + 1));
+    if (baseline) apply_baseline(*baseline, results.back());
     print_result(results.back(), i + 1, suite->cases.size(), options.quiet);
   }
 
@@ -128,14 +148,22 @@ int run_command(const RunOptions& options) {
   }
 
   auto counts = count_verdicts(results);
+  int known = 0;
+  std::vector<std::string> unexpected;
+  for (const auto& r : results) {
+    known += r.baseline_known && r.verdict == Verdict::fail;
+    if (r.baseline_unexpected_pass) unexpected.push_back(r.id);
+  }
   std::cout << "\n" << results.size() << " cases in " << static_cast<long>(run.duration_ms) << " ms:";
   for (const auto& [verdict, n] : counts) {
     if (n) std::cout << " " << n << " " << to_string(verdict);
   }
+  if (baseline) std::cout << " (" << known << " known failures in " << baseline->file.string() << ")";
+  for (const auto& id : unexpected) std::cout << "\nunexpected pass (remove it from the baseline): " << id;
   std::cout << "\nreports: " << written.string() << " (and " << (options.out_dir / "latest").string() << ")\n";
 
   if (counts[Verdict::error] > 0 || !suite->scenarios.errors.empty()) return kExitHarnessError;
-  if (counts[Verdict::fail] > 0) return kExitFailures;
+  if (counts[Verdict::fail] > known) return kExitFailures;
   return kExitOk;
 }
 

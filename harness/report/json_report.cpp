@@ -13,6 +13,13 @@ nlohmann::json make_json_report(const RunInfo& run, const std::vector<CaseResult
   using nlohmann::json;
   json summary = {{"total", results.size()}};
   for (const auto& [verdict, n] : count_verdicts(results)) summary[std::string(to_string(verdict))] = n;
+  int known = 0, unexpected = 0;
+  for (const auto& r : results) {
+    known += r.baseline_known;
+    unexpected += r.baseline_unexpected_pass;
+  }
+  summary["known_failures"] = known;
+  summary["unexpected_passes"] = unexpected;
 
   json implementations = json::array();
   for (const auto& impl : run.implementations) {
@@ -33,6 +40,10 @@ nlohmann::json make_json_report(const RunInfo& run, const std::vector<CaseResult
               {"duration_ms", r.duration_ms},
               {"monitor_events", r.monitor_events}};
     if (!r.observations.empty()) c["observations"] = r.observations;
+    if (r.baseline_known || r.baseline_unexpected_pass) {
+      c["baseline"] = {{"status", r.baseline_known ? "known" : "unexpected-pass"},
+                       {"clause", r.baseline_clause}, {"reason", r.baseline_reason}};
+    }
     if (r.verdict != Verdict::pass) {
       c["step"] = r.step;
       c["expected"] = r.expected;

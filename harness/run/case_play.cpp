@@ -268,8 +268,10 @@ void CasePlay::setup() {
     if (r.status != ReplyStatus::ok) throw CaseStop{Verdict::error, "socket " + s.type + " is created", describe_reply(r)};
     s.handle = r.body.value("socket", "");
     s.created_handle = s.handle;
-    r = call(s, "monitor", Json::object());
-    if (r.status != ReplyStatus::ok) throw CaseStop{Verdict::error, "monitor starts", describe_reply(r)};
+    if (spec_.scenario->monitors) {
+      r = call(s, "monitor", Json::object());
+      if (r.status != ReplyStatus::ok) throw CaseStop{Verdict::error, "monitor starts", describe_reply(r)};
+    }
     // pairings.yaml: the sockets a ROUTER addresses get a known routing id before they connect.
     if (info && spec_.scenario->routing_ids && info->routing_id_roles.count(s.role)) set_option(s, "routing_id", name);
   }

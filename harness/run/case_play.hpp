@@ -30,7 +30,7 @@ struct SocketSlot {
   AgentClient* agent = nullptr;
   std::string handle;                     // empty once closed (or never created)
   std::string created_handle;             // kept after close: monitor events name it
-  std::string endpoint;                   // set once bound
+  std::string endpoint;                   // the last endpoint it bound (kept after unbind)
   int links = 0;                          // connections it takes part in: handshakes to wait for
   std::optional<std::string> routing_id;  // as set on it, or as learned by a ROUTER from it
   std::string sync_topic;                 // subscriber: the probe topic of its last sync

@@ -40,6 +40,11 @@ struct CaseResult {
   // What the case measured on the way, whatever the verdict: counts received, which peer got
   // which message, ... (keys documented with the steps that write them).
   nlohmann::json observations = nlohmann::json::object();
+  // Set by the baseline (gate/baseline.hpp) when an entry names this case.
+  bool baseline_known = false;            // the verdict is the failure the baseline expects
+  bool baseline_unexpected_pass = false;  // it passed although the baseline expects a failure
+  std::string baseline_reason;
+  std::string baseline_clause;
 };
 
 }  // namespace zconform

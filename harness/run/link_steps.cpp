@@ -79,7 +79,7 @@ void CasePlay::link(SocketSlot& binder, SocketSlot& connector) {
   expect_ok(call(connector, "connect", {{"endpoint", binder.endpoint}}), "connect of " + connector.name + " to " + binder.endpoint);
   ++binder.links;
   ++connector.links;
-  if (has_monitor_events(spec_.transport)) {
+  if (has_monitor_events(spec_.transport) && spec_.scenario->monitors) {
     // Synchronise on the handshake, seen from both ends, instead of waiting a fixed time.
     await_handshakes(binder);
     await_handshakes(connector);
@@ -99,7 +99,6 @@ void CasePlay::endpoint_step(const Step& step) {
   expect_outcome(r, step.error, op + " of " + s.name + " to " + endpoint);
   if (r.status != ReplyStatus::ok) return;
   if (step.kind == StepKind::bind) s.endpoint = r.body.value("endpoint", endpoint);
-  if (step.kind == StepKind::unbind && s.endpoint == endpoint) s.endpoint.clear();
 }
 
 void CasePlay::await_event(const Step& step) {
@@ -115,6 +114,13 @@ void CasePlay::await_event(const Step& step) {
     fail(std::to_string(step.count) + " " + step.event + " event(s) on " + s.name,
          std::to_string(count_events(s.agent->events(), s.created_handle, step.event)) + " before the case deadline (see monitor_events)");
   }
+  for (const auto& unwanted : step.absent) {
+    if (int n = count_events(s.agent->events(), s.created_handle, unwanted)) {
+      fail("no " + unwanted + " event on " + s.name + " before " + step.event, std::to_string(n) + " of them (see monitor_events)");
+    }
+  }
+  // What the event announced (a new pipe, a closed one) is acted on before the next step.
+  if (!s.handle.empty()) settle(s);
 }
 
 void CasePlay::close_socket(const Step& step) {

@@ -36,8 +36,9 @@ ClauseLevel parse_level(const std::string& word) {
 
 ClauseCatalogue ClauseCatalogue::parse(const std::string& markdown_text) {
   // A clause line: "- GREET-01 MUST W: text"; error-code lines omit level and mode:
-  // "- ERR-01 EFSM: text".
+  // "- ERR-01 EFSM: text", or have no colon at all: "- ERR-08 ETERM, EHOSTUNREACH ... as in CTX-01".
   static const std::regex clause_line(R"(^- ([A-Z][A-Z0-9]*-[0-9]+) ([^:]*): (.*)$)");
+  static const std::regex plain_line(R"(^- ([A-Z][A-Z0-9]*-[0-9]+) (.*)$)");
   static const std::regex section_line(R"(^## (.*)$)");
   ClauseCatalogue catalogue;
   std::istringstream in(markdown_text);
@@ -57,6 +58,8 @@ ClauseCatalogue ClauseCatalogue::parse(const std::string& markdown_text) {
       c.text = c.level == ClauseLevel::unspecified ? m[2].str() + ": " + m[3].str() : m[3].str();
       c.section = section;
       catalogue.clauses_[c.id] = std::move(c);
+    } else if (std::regex_match(line, m, plain_line)) {
+      catalogue.clauses_[m[1]] = Clause{m[1], ClauseLevel::unspecified, "", m[2], section};
     }
   }
   return catalogue;

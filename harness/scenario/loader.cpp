@@ -81,6 +81,7 @@ void check_transfers(const Context& cx, const YAML::Node& steps, const PairingTa
     };
     for (size_t i = 0; i < s.steps.size(); ++i) {
       const Step& step = s.steps[i];
+      if (step.kind == StepKind::set && step.option == "req_relaxed") sends_next.erase(step.sockets[0]);  // REQ-01's exception
       if ((step.kind == StepKind::send || step.kind == StepKind::recv) && !step.error) {
         take_turn(i, step.sockets[0], step.kind == StepKind::send);
       }
@@ -105,7 +106,7 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
   const Context cx{file};
   YAML::Node root = load_yaml_file(file);
   reject_unknown_keys(file, root, {"id", "title", "clauses", "local_clauses", "pairings", "transports", "binders", "sockets",
-                                   "steps", "deadline_ms", "refused", "routing_ids", "subscribe", "processes"});
+                                   "steps", "deadline_ms", "refused", "routing_ids", "subscribe", "processes", "monitors"});
   Scenario s;
   s.file = file;
   s.id = require_scalar(file, root, "id");
@@ -130,6 +131,7 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
 
   s.refused = flag(cx, root, "refused", false);
   s.routing_ids = flag(cx, root, "routing_ids", true);
+  s.monitors = flag(cx, root, "monitors", true);
   if (YAML::Node sub = root["subscribe"]) {
     if (sub.Scalar() != "all" && sub.Scalar() != "none") cx.fail(sub, "'subscribe' is all (the default) or none");
     s.subscribe_all = sub.Scalar() == "all";

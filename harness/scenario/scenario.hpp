@@ -88,6 +88,7 @@ struct Step {
   protocol::Json value;              // set/get
   EndpointSpec endpoint;             // bind/connect/unbind/disconnect
   std::string event;                 // await_event; drain: the event that ends the stream
+  std::vector<std::string> absent;   // await_event: events that must not have happened by then
   int count = 1;                     // transfer: messages; round_robin/fair_queue: per peer; await_event: events
   Role role = Role::a;               // kill
 };
@@ -107,6 +108,7 @@ struct Scenario {
   bool routing_ids = true;     // set ZMQ_ROUTING_ID as pairings.yaml says
   bool subscribe_all = true;   // link subscribes subscribers to everything
   bool separate_processes = false;  // roles A and B in separate agent processes
+  bool monitors = true;        // attach a monitor to every socket (off: the plain API, no events)
   std::filesystem::path file;
 };
 

@@ -185,10 +185,12 @@ const std::map<std::string, std::pair<StepKind, Parser>>& step_table() {
           if (s.sockets.size() != 2) cx.fail(b, "'barrier' takes [from, to]");
         }}},
       {"await", {StepKind::await_event, [](const Context& cx, const YAML::Node& b, Step& s) {
-          reject_unknown_keys(cx.file, b, {"socket", "event", "count"});
+          reject_unknown_keys(cx.file, b, {"socket", "event", "count", "absent"});
           s.sockets = {cx.socket(cx.require(b, "socket"))};
           s.event = require_scalar(cx.file, b, "event");
           if (b["count"]) s.count = cx.as_int(b["count"], "'count'");
+          if (b["absent"]) s.absent = require_string_list(cx.file, b, "absent");
+          if (!cx.scenario.monitors) cx.fail(b, "'await' needs monitors: the scenario says 'monitors: false'");
         }}},
       {"close", {StepKind::close, [](const Context& cx, const YAML::Node& b, Step& s) {
           s.sockets = {cx.socket(b)};

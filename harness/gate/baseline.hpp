@@ -1,0 +1,33 @@
+#pragma once
+// A baseline: the failures an implementation is known to have, each with its clause and reason
+// (conformance/baselines/NAME.yaml). A known failure does not fail the CI gate; a case that
+// passes although its baseline expects a failure is an "unexpected pass", reported so the entry
+// can go. Errors (the harness or agent broke) are never baselined.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "run/case_result.hpp"
+#include "scenario/clauses.hpp"
+
+namespace zconform {
+
+struct BaselineEntry {
+  std::vector<std::string> cases;  // globs over case IDs
+  Verdict verdict = Verdict::fail;  // fail or non-strict
+  std::string clause;   // from CLAUSES.md (or a scenario's X- id)
+  std::string reason;   // why, in a sentence a reader of the report understands
+  int line = 0;
+};
+
+struct Baseline {
+  std::filesystem::path file;
+  std::vector<BaselineEntry> entries;
+
+  static Baseline load(const std::filesystem::path& file, const ClauseCatalogue& clauses);  // throws FileError
+};
+
+// Marks a result known or unexpectedly passing (CaseResult::baseline_*) when an entry names it.
+void apply_baseline(const Baseline& baseline, CaseResult& result);
+
+}  // namespace zconform
