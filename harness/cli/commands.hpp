@@ -33,5 +33,6 @@ struct RunOptions {
 
 int run_command(const RunOptions& options);
 int list_command(const CommonOptions& options);
+int coverage_command(const CommonOptions& options);
 
 }  // namespace zconform

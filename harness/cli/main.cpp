@@ -41,6 +41,9 @@ int main(int argc, char** argv) {
 
   auto* list_cmd = app.add_subcommand("list", "Print the case IDs, one per line");
   add_common(list_cmd, list);
+  CommonOptions coverage = run.common;
+  auto* coverage_cmd = app.add_subcommand("coverage", "Which clauses of CLAUSES.md have cases: a table and N of M");
+  add_common(coverage_cmd, coverage);
 
   try {
     app.parse(argc, argv);
@@ -50,5 +53,6 @@ int main(int argc, char** argv) {
   }
   for (int i = 0; i < argc; ++i) run.command_line += (i ? " " : "") + std::string(argv[i]);
   if (*run_cmd) return run_command(run);
+  if (*coverage_cmd) return coverage_command(coverage);
   return list_command(list);
 }

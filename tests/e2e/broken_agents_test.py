@@ -11,7 +11,7 @@ from zconform_e2e import SOURCE_DIR, Run
 
 DOUBLES = os.path.join(SOURCE_DIR, "tests", "doubles")
 # Two inproc cases (no handshake events to wait for, so the double needs no monitor support).
-FILTER = "pipeline.single-part/PUSH-PULL/inproc/*"
+FILTER = "delivery.single/PUSH-PULL/inproc/*"
 DEADLINE_MS = 1500
 
 
@@ -75,7 +75,7 @@ class BrokenAgents(unittest.TestCase):
 class WrongAnswers(unittest.TestCase):
     def test_wrong_message_is_a_failure_with_expected_actual_and_rerun(self):
         run = Run("--impl-file", os.path.join(DOUBLES, "honest-but-wrong.yaml"),
-                  "--filter", "pipeline.multipart/PUSH-PULL/inproc/*")
+                  "--filter", "delivery.multipart/PUSH-PULL/inproc/*")
         self.assertEqual(run.code, 1, run.explain())
         self.assertEqual(run.report["agent_restarts"], 0)
         for case in run.cases():
@@ -83,7 +83,7 @@ class WrongAnswers(unittest.TestCase):
             self.assertIn('"first", "", "third"', case["expected"])
             self.assertIn('["hello"]', case["actual"])
             self.assertIn("4 frames expected, 1 received", case["actual"])
-            self.assertIn("multipart.yaml:9 recv on b", case["step"])
+            self.assertIn("multipart.yaml:8 transfer a -> b", case["step"])
             self.assertIn("--filter '" + case["id"] + "'", case["rerun"])
             self.assertIn("FRAME-06", case["clauses"])
         self.assertIn("expected:", run.stdout)
@@ -117,7 +117,7 @@ class BrokenFiles(unittest.TestCase):
         with open(bad, "w") as f:
             f.write("id: broken.one\ntitle: t\nclauses: [NOT-A-CLAUSE-1]\npairings: [PUSH-PULL]\n"
                     "transports: [tcp]\nsteps:\n  - link: [a, b]\n")
-        run = Run("--conformance", conformance, "--filter", "pipeline.single-part/*/inproc/*")
+        run = Run("--conformance", conformance, "--filter", "delivery.single/PUSH-PULL/inproc/*")
         shutil.rmtree(conformance)
         self.assertEqual(run.code, 2, run.explain())
         self.assertIn("broken.yaml:3:", run.stderr)

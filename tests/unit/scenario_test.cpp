@@ -241,3 +241,50 @@ TEST(Scenario, RepeatedTransfersAreRefusedWhereSendAndReceiveAlternate) {
     EXPECT_NE(std::string(e.what()).find("alternate"), std::string::npos) << e.what();
   }
 }
+
+TEST(Scenario, ParsesEveryStepKindAndFramePattern) {
+  TempDir dir;
+  Scenario s = load(dir.write("all.yaml",
+                              "id: demo.steps\ntitle: t\nclauses: [FRAME-05]\npairings: [PUSH-PULL]\ntransports: [tcp]\n"
+                              "processes: separate\nsockets: {a: A, b: B, c: B}\n"
+                              "steps:\n"
+                              "  - bind: {socket: b}\n"
+                              "  - connect: {socket: a, endpoint: {of: b}}\n"
+                              "  - bind: {socket: c, endpoint: {of: b}, error: EADDRINUSE}\n"
+                              "  - unbind: {socket: c, endpoint: \"tcp://127.0.0.1:1\", error: ENOENT}\n"
+                              "  - await: {socket: b, event: HANDSHAKE_SUCCEEDED, count: 1, absent: [DISCONNECTED]}\n"
+                              "  - send: {socket: a, frames: [{parts: 3}, \"n={n}\"], count: 2}\n"
+                              "  - recv: {socket: b, frames: [{capture: x, size: 6}, {any: true}, \"part-2\", {id: a}]}\n"
+                              "  - get: {socket: a, option: routing_id, value: {hex: \"0102\"}}\n"
+                              "  - round_robin: {from: a, to: [b, c], count: 2}\n"
+                              "  - fair_queue: {to: b, from: [a, a], count: 1}\n"
+                              "  - kill: A\n"
+                              "  - drain: {socket: b, frames: [\"x\"], until: DISCONNECTED}\n"
+                              "  - close: c\n"));
+  ASSERT_EQ(s.steps.size(), 13u);
+  EXPECT_EQ(s.steps[1].endpoint.kind, EndpointSpec::Kind::of_socket);
+  EXPECT_EQ(s.steps[1].endpoint.text, "b");
+  EXPECT_EQ(s.steps[3].endpoint.kind, EndpointSpec::Kind::literal);
+  EXPECT_EQ(s.steps[4].absent, (std::vector<std::string>{"DISCONNECTED"}));
+  EXPECT_EQ(literal_bytes(s.steps[5].frames), (Frames{"part-0", "part-1", "part-2", "n={n}"}));
+  EXPECT_EQ(s.steps[5].count, 2);
+  EXPECT_EQ(s.steps[6].frames[0].kind, FrameSpec::Kind::capture);
+  EXPECT_EQ(s.steps[6].frames[0].size, 6);
+  EXPECT_EQ(s.steps[6].frames[3].kind, FrameSpec::Kind::routing_id);
+  EXPECT_EQ(s.steps[7].value, std::string("\x01\x02"));
+  EXPECT_EQ(s.steps[8].sockets, (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(s.steps[10].role, Role::a);
+  EXPECT_EQ(s.steps[11].event, "DISCONNECTED");
+  EXPECT_TRUE(s.separate_processes);
+}
+
+TEST(Scenario, KillNeedsSeparateProcessesAndAwaitNeedsMonitors) {
+  TempDir dir;
+  std::string text = kGood;
+  text.replace(text.find("  - send:"), std::string::npos, "  - kill: A\n");
+  EXPECT_THROW(load(dir.write("k.yaml", text)), FileError);
+  text = kGood;
+  text.replace(text.find("steps:"), 6, "monitors: false\nsteps:");
+  text.replace(text.find("  - send:"), std::string::npos, "  - await: {socket: a, event: CONNECTED}\n");
+  EXPECT_THROW(load(dir.write("m.yaml", text)), FileError);
+}

@@ -1,0 +1,92 @@
+#include <gtest/gtest.h>
+
+#include "gate/baseline.hpp"
+#include "run/probes.hpp"
+#include "test_files.hpp"
+#include "util/yaml_errors.hpp"
+
+using namespace zconform;
+
+namespace {
+
+const ClauseCatalogue& catalogue() {
+  static ClauseCatalogue c = ClauseCatalogue::parse("- ERR-03 EINVAL: bad endpoint.\n- TYPE-02 SHOULD W: refuse.\n");
+  return c;
+}
+
+CaseResult result(const std::string& id, Verdict verdict) {
+  CaseResult r;
+  r.id = id;
+  r.verdict = verdict;
+  return r;
+}
+
+}  // namespace
+
+TEST(Baseline, MarksKnownFailuresAndUnexpectedPasses) {
+  TempDir dir;
+  auto file = dir.write("b.yaml",
+                        "known:\n"
+                        "  - cases: 'errors.port/*'\n    clause: ERR-03\n    reason: wraps\n"
+                        "  - cases: ['types.refused/*/ws/*', 'other/*']\n    verdict: non-strict\n    clause: TYPE-02\n    reason: ws\n");
+  Baseline b = Baseline::load(file, catalogue());
+  ASSERT_EQ(b.entries.size(), 2u);
+
+  CaseResult known = result("errors.port/PUSH-PULL/tcp/PULL-binds", Verdict::fail);
+  apply_baseline(b, known);
+  EXPECT_TRUE(known.baseline_known);
+  EXPECT_EQ(known.baseline_reason, "wraps");
+
+  CaseResult fixed = result("errors.port/PUSH-PULL/tcp/PULL-binds", Verdict::pass);
+  apply_baseline(b, fixed);
+  EXPECT_FALSE(fixed.baseline_known);
+  EXPECT_TRUE(fixed.baseline_unexpected_pass);
+
+  // A different verdict than the one expected is not "known": it still counts.
+  CaseResult worse = result("types.refused/PUB-PULL/ws/PULL-binds", Verdict::fail);
+  apply_baseline(b, worse);
+  EXPECT_FALSE(worse.baseline_known);
+
+  CaseResult unnamed = result("delivery.single/PUSH-PULL/tcp/PULL-binds", Verdict::fail);
+  apply_baseline(b, unnamed);
+  EXPECT_FALSE(unnamed.baseline_known);
+  EXPECT_TRUE(unnamed.baseline_reason.empty());
+}
+
+TEST(Baseline, ErrorsNameFileAndLine) {
+  struct Bad {
+    const char* text;
+    const char* line;
+    const char* words;
+  } cases[] = {
+      {"known:\n  - cases: x\n    clause: NOPE-01\n    reason: r\n", ":3:", "not in CLAUSES.md"},
+      {"known:\n  - cases: x\n    clause: ERR-03\n    reason: r\n    verdict: error\n", ":5:", "never baselined"},
+      {"known:\n  - cases: x\n    clause: ERR-03\n", ":2:", "reason"},
+      {"implementation: x\n", ":1:", "known"},
+  };
+  for (const auto& bad : cases) {
+    TempDir dir;
+    auto file = dir.write("b.yaml", bad.text);
+    try {
+      Baseline::load(file, catalogue());
+      ADD_FAILURE() << "accepted: " << bad.text;
+    } catch (const FileError& e) {
+      std::string what = e.what();
+      EXPECT_NE(what.find(file.string() + bad.line), std::string::npos) << what;
+      EXPECT_NE(what.find(bad.words), std::string::npos) << what;
+    }
+  }
+}
+
+TEST(Probes, AreRecognisedOnlyInTheirOwnShape) {
+  const std::string topic = sync_topic(3);
+  EXPECT_TRUE(is_sync_probe({probe_body(topic)}));
+  EXPECT_FALSE(is_sync_probe({topic + "barrier-1"}));  // a barrier marker is the scenario's to see
+  EXPECT_FALSE(is_sync_probe({"probe"}));
+  EXPECT_FALSE(is_sync_probe({}));
+  EXPECT_TRUE(is_sync_subscription({"\x01" + topic}));
+  EXPECT_TRUE(is_sync_subscription({std::string(1, '\0') + topic}));
+  EXPECT_FALSE(is_sync_subscription({"\x01weather"}));
+  // Round 1's topic is no prefix of round 10's: an old subscription never matches new probes.
+  EXPECT_NE(sync_topic(10).rfind(sync_topic(1), 0), 0u);
+}
