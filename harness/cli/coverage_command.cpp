@@ -7,19 +7,12 @@
 
 #include "cli/commands.hpp"
 #include "cli/suite_loading.hpp"
-#include "util/yaml_errors.hpp"
 
 namespace zconform {
 
 int coverage_command(const CommonOptions& options) {
-  std::unique_ptr<LoadedSuite> suite;
-  try {
-    suite = load_suite(options);
-  } catch (const FileError& e) {
-    std::cerr << "zconform: " << e.what() << "\n";
-    return kExitHarnessError;
-  }
-  for (const auto& error : suite->scenarios.errors) std::cerr << "zconform: " << error << "\n";
+  auto suite = load_suite_reporting_errors(options);
+  if (!suite) return kExitHarnessError;
 
   std::map<std::string, std::set<std::string>> scenarios_of;  // clause -> scenario ids
   std::map<std::string, int> cases_of;

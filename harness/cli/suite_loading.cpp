@@ -1,5 +1,7 @@
 #include "cli/suite_loading.hpp"
 
+#include <iostream>
+
 #include "util/yaml_errors.hpp"
 
 namespace zconform {
@@ -14,6 +16,18 @@ std::unique_ptr<LoadedSuite> load_suite(const CommonOptions& options) {
   for (auto& c : expand_cases(suite->scenarios.scenarios)) {
     if (case_matches(c.id, options.filter)) suite->cases.push_back(std::move(c));
   }
+  return suite;
+}
+
+std::unique_ptr<LoadedSuite> load_suite_reporting_errors(const CommonOptions& options) {
+  std::unique_ptr<LoadedSuite> suite;
+  try {
+    suite = load_suite(options);
+  } catch (const FileError& e) {
+    std::cerr << "zconform: " << e.what() << "\n";
+    return nullptr;
+  }
+  for (const auto& error : suite->scenarios.errors) std::cerr << "zconform: " << error << "\n";
   return suite;
 }
 

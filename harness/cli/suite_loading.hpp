@@ -19,7 +19,11 @@ struct LoadedSuite {
   std::vector<CaseSpec> cases; // filtered
 };
 
-// Throws FileError when the catalogue or the scenario directory is unusable.
+// Throws FileError when the catalogue, the pairing table or the scenario directory is unusable.
 std::unique_ptr<LoadedSuite> load_suite(const CommonOptions& options);
+
+// The same for commands that only read the suite: errors go to stderr (the unusable file, then
+// each bad scenario); nullptr when nothing can be loaded.
+std::unique_ptr<LoadedSuite> load_suite_reporting_errors(const CommonOptions& options);
 
 }  // namespace zconform

@@ -214,18 +214,10 @@ std::string CasePlay::mismatch(const FrameSpecs& expected, const Frames& got, in
   return "";
 }
 
-FrameSpecs CasePlay::envelope_send(const SocketSlot& from, const SocketSlot& to) const {
+FrameSpecs CasePlay::envelope_frames(const SocketSlot& from, const SocketSlot& to, bool sending) const {
+  const Envelope envelope = settings_.pairings->envelope(from.type, to.type);
   FrameSpecs out;
-  for (const auto& e : settings_.pairings->envelope(from.type, to.type).send) {
-    if (e.kind == EnvelopeFrame::Kind::literal) out.push_back({FrameSpec::Kind::literal, e.bytes});
-    else out.push_back({FrameSpec::Kind::routing_id, "", e.kind == EnvelopeFrame::Kind::id_of_sender ? from.name : to.name});
-  }
-  return out;
-}
-
-FrameSpecs CasePlay::envelope_receive(const SocketSlot& from, const SocketSlot& to) const {
-  FrameSpecs out;
-  for (const auto& e : settings_.pairings->envelope(from.type, to.type).receive) {
+  for (const auto& e : sending ? envelope.send : envelope.receive) {
     if (e.kind == EnvelopeFrame::Kind::literal) out.push_back({FrameSpec::Kind::literal, e.bytes});
     else out.push_back({FrameSpec::Kind::routing_id, "", e.kind == EnvelopeFrame::Kind::id_of_sender ? from.name : to.name});
   }

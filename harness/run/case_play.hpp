@@ -80,8 +80,11 @@ class CasePlay {
   // Compares and captures; empty when the message matches, else what differs.
   std::string mismatch(const FrameSpecs& expected, const Frames& got, int n = -1);
   std::string describe(const FrameSpecs& specs, int n = -1);
-  FrameSpecs envelope_send(const SocketSlot& from, const SocketSlot& to) const;
-  FrameSpecs envelope_receive(const SocketSlot& from, const SocketSlot& to) const;
+  // pairings.yaml's envelope around a body from `from` to `to`: what the sender prepends
+  // (sending) or what the receiver sees first.
+  FrameSpecs envelope_frames(const SocketSlot& from, const SocketSlot& to, bool sending) const;
+  FrameSpecs envelope_send(const SocketSlot& from, const SocketSlot& to) const { return envelope_frames(from, to, true); }
+  FrameSpecs envelope_receive(const SocketSlot& from, const SocketSlot& to) const { return envelope_frames(from, to, false); }
   void observe(const std::string& key, protocol::Json value) { result_.observations[key] = std::move(value); }
 
   // --- link_steps.cpp
