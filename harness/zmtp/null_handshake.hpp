@@ -10,6 +10,7 @@
 #include "zmtp/frame.hpp"
 #include "zmtp/greeting.hpp"
 #include "zmtp/raw_stream.hpp"
+#include "zmtp/wire_transcript.hpp"
 
 namespace zconform::zmtp {
 
@@ -18,8 +19,7 @@ struct HandshakeResult {
   std::string error;                 // what went wrong, in words, when !ok
   Greeting peer_greeting;            // as far as it arrived
   std::vector<Property> peer_ready;  // the peer's READY properties
-  std::string sent;                  // every octet written
-  std::string received;              // every octet read (the greeting, then frames)
+  WireTranscript transcript;         // every octet written and read, with its meaning
   FrameDecoder frames;               // holds what followed the peer's READY, ready to read on
 };
 
@@ -28,8 +28,12 @@ struct HandshakeResult {
 HandshakeResult null_handshake(RawStream& stream, const Greeting& own, const std::vector<Property>& properties,
                                Clock::time_point deadline);
 
-// Reads from the stream into `decoder` until a frame is complete, the peer closes, or the deadline.
+// Reads from the stream into `decoder` until a frame is complete, the peer closes, or the deadline;
+// the frame (or the closing) goes into the transcript when one is given.
 FrameDecoder::Status read_frame(RawStream& stream, FrameDecoder& decoder, DecodedFrame& out, std::string& error,
-                                std::string* received, Clock::time_point deadline);
+                                WireTranscript* transcript, Clock::time_point deadline);
+
+// Encodes, writes and records one frame.
+RawStream::Status send_frame(RawStream& stream, const Frame& frame, WireTranscript& transcript, Clock::time_point deadline);
 
 }  // namespace zconform::zmtp

@@ -54,9 +54,20 @@ TEST(WireNull, HandshakeWithLibzmqAndDeliverAMultipartMessage) {
   ASSERT_NE(type, nullptr);
   EXPECT_EQ(type->value, "PULL");
 
+  // The transcript holds both greetings in their three stages, then both READYs, in order.
+  std::vector<std::string> lines = hs.transcript.lines();
+  ASSERT_EQ(lines.size(), 9u) << ::testing::PrintToString(lines);
+  EXPECT_EQ(lines[0], "> @0 ff00000000000000007f  greeting signature (10 octets)");
+  EXPECT_EQ(lines[1].rfind("< @0 ff", 0), 0u);
+  EXPECT_NE(lines[8].find("READY"), std::string::npos);
+  EXPECT_NE(lines[8].find("PULL"), std::string::npos);
+  EXPECT_EQ(hs.transcript.all_sent().size(), 64u + encode_frame(ready({{"Socket-Type", "PUSH"}})).size());
+
   Frame first{kMore, "hello"};
   Frame second{0, std::string(300, 'x')};  // a long frame (FRAME-02)
-  ASSERT_EQ(stream.write_all(encode_frame(first) + encode_frame(second), soon()), RawStream::Status::ok);
+  ASSERT_EQ(send_frame(stream, first, hs.transcript, soon()), RawStream::Status::ok);
+  ASSERT_EQ(send_frame(stream, second, hs.transcript, soon()), RawStream::Status::ok);
+  EXPECT_NE(hs.transcript.lines().back().find("LONG"), std::string::npos);
   char buffer[512];
   int n = zmq_recv(pull.socket, buffer, sizeof(buffer), 0);
   ASSERT_EQ(n, 5);
