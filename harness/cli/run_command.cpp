@@ -148,18 +148,15 @@ int run_command(const RunOptions& options) {
   }
 
   auto counts = count_verdicts(results);
-  int known = 0;
-  std::vector<std::string> unexpected;
-  for (const auto& r : results) {
-    known += r.baseline_known && r.verdict == Verdict::fail;
-    if (r.baseline_unexpected_pass) unexpected.push_back(r.id);
-  }
+  const int known = count_baseline(results).known_failures;
   std::cout << "\n" << results.size() << " cases in " << static_cast<long>(run.duration_ms) << " ms:";
   for (const auto& [verdict, n] : counts) {
     if (n) std::cout << " " << n << " " << to_string(verdict);
   }
   if (baseline) std::cout << " (" << known << " known failures in " << baseline->file.string() << ")";
-  for (const auto& id : unexpected) std::cout << "\nunexpected pass (remove it from the baseline): " << id;
+  for (const auto& r : results) {
+    if (r.baseline_unexpected_pass) std::cout << "\nunexpected pass (remove it from the baseline): " << r.id;
+  }
   std::cout << "\nreports: " << written.string() << " (and " << (options.out_dir / "latest").string() << ")\n";
 
   if (counts[Verdict::error] > 0 || !suite->scenarios.errors.empty()) return kExitHarnessError;

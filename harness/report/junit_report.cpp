@@ -47,8 +47,7 @@ std::string make_junit_report(const RunInfo& run, const std::vector<CaseResult>&
   auto root = doc.append_child("testsuites");
   root.append_attribute("name") = "zconform";
   root.append_attribute("tests") = results.size();
-  int known = 0;
-  for (const auto& r : results) known += r.baseline_known && r.verdict == Verdict::fail;
+  const int known = count_baseline(results).known_failures;
   root.append_attribute("failures") = counts[Verdict::fail] - known;
   root.append_attribute("errors") = counts[Verdict::error];
   root.append_attribute("skipped") = counts[Verdict::unsupported] + known;

@@ -26,4 +26,12 @@ struct RunInfo {
 
 std::map<Verdict, int> count_verdicts(const std::vector<CaseResult>& results);
 
+// What the baseline made of the results (gate/baseline.hpp).
+struct BaselineCounts {
+  int known = 0;             // cases with the verdict their baseline entry expects (fail or non-strict)
+  int known_failures = 0;    // of those, the ones whose verdict is fail: not counted against the gate
+  int unexpected_passes = 0;
+};
+BaselineCounts count_baseline(const std::vector<CaseResult>& results);
+
 }  // namespace zconform

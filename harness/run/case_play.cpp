@@ -218,8 +218,8 @@ FrameSpecs CasePlay::envelope_frames(const SocketSlot& from, const SocketSlot& t
   const Envelope envelope = settings_.pairings->envelope(from.type, to.type);
   FrameSpecs out;
   for (const auto& e : sending ? envelope.send : envelope.receive) {
-    if (e.kind == EnvelopeFrame::Kind::literal) out.push_back({FrameSpec::Kind::literal, e.bytes});
-    else out.push_back({FrameSpec::Kind::routing_id, "", e.kind == EnvelopeFrame::Kind::id_of_sender ? from.name : to.name});
+    if (e.kind == EnvelopeFrame::Kind::literal) out.push_back(FrameSpec::literal(e.bytes));
+    else out.push_back(FrameSpec::named(FrameSpec::Kind::routing_id, e.kind == EnvelopeFrame::Kind::id_of_sender ? from.name : to.name));
   }
   return out;
 }

@@ -44,6 +44,9 @@ struct Received {
   bool ok() const { return reply.status == ReplyStatus::ok; }
 };
 
+// How many `name` events the socket with agent handle `handle` has reported (link_steps.cpp).
+int count_events(const std::vector<MonitorEvent>& events, const std::string& handle, const std::string& name);
+
 class CasePlay {
  public:
   CasePlay(const CaseSpec& spec, const RunSettings& settings, AgentPool& pool, size_t number, CaseResult& result);
@@ -106,7 +109,10 @@ class CasePlay {
   void transfer(const Step& step);
   void barrier(const Step& step);
   void drain(const Step& step);
-  void expect_message(SocketSlot& s, const FrameSpecs& expected, int n, const std::string& what);
+  // Receives on `s` (within timeout_ms, or whatever the case has left when it is -1) and checks.
+  void expect_message(SocketSlot& s, const FrameSpecs& expected, int n, const std::string& what, int timeout_ms = -1);
+  // Fails the case, saying what differs, unless `got` matches `expected` (captures are kept).
+  void check_message(const FrameSpecs& expected, const Frames& got, int n, const std::string& wanted);
 
   // --- pubsub_steps.cpp
   void subscription(SocketSlot& s, const std::string& topic, bool subscribe);

@@ -40,7 +40,7 @@ void CasePlay::round_robin(const Step& step) {
   }
   for (int i = 0; i < total; ++i) {
     FrameSpecs sent = envelope_send(from, slot(step.sockets[1]));
-    sent.push_back({FrameSpec::Kind::literal, "rr-" + std::to_string(i)});
+    sent.push_back(FrameSpec::literal("rr-" + std::to_string(i)));
     expect_ok(send_frames(from, resolve(sent)), "send of message rr-" + std::to_string(i) + " on " + from.name);
   }
   Json shares = Json::object();
@@ -50,7 +50,7 @@ void CasePlay::round_robin(const Step& step) {
     std::vector<int> got_numbers;
     for (int j = 0; j < step.count; ++j) {
       FrameSpecs expected = envelope_receive(from, peer);
-      expected.push_back({FrameSpec::Kind::capture, "", "\x01rr"});
+      expected.push_back(FrameSpec::named(FrameSpec::Kind::capture, "\x01rr"));
       expect_message(peer, expected, -1, "share " + std::to_string(j + 1) + " of " + std::to_string(step.count));
       got_numbers.push_back(number_after(variables_["\x01rr"], "rr-"));
       shares[peer.name] = got_numbers;
@@ -83,7 +83,7 @@ void CasePlay::round_robin_requests(const Step& step) {
     for (size_t j = 0; j < n; ++j) {
       const std::string body = "rr-" + std::to_string(round * static_cast<int>(n) + static_cast<int>(j));
       FrameSpecs sent = envelope_send(from, slot(step.sockets[1]));
-      sent.push_back({FrameSpec::Kind::literal, body});
+      sent.push_back(FrameSpec::literal(body));
       expect_ok(send_frames(from, resolve(sent)), "send of request " + body + " on " + from.name);
       std::vector<uint64_t> ids;
       for (auto& [id, peer] : waiting) ids.push_back(id);
@@ -94,18 +94,16 @@ void CasePlay::round_robin_requests(const Step& step) {
       Received got = parse_received(std::move(answer->second));
       if (!got.ok()) fail("recv on " + peer.name + " gets a request", describe_reply(got.reply));
       FrameSpecs expected = envelope_receive(from, peer);
-      expected.push_back({FrameSpec::Kind::literal, body});
-      if (std::string diff = mismatch(expected, got.frames); !diff.empty()) {
-        fail(describe(expected) + " on " + peer.name, describe_frames(got.frames) + " (" + diff + ")");
-      }
+      expected.push_back(FrameSpec::literal(body));
+      check_message(expected, got.frames, -1, describe(expected) + " on " + peer.name);
       shares[peer.name].push_back(body);
       observe("round_robin", shares);
       // The peer answers, and the requester reads the answer before its next request (REQ-01).
       FrameSpecs reply = envelope_send(peer, from);
-      reply.push_back({FrameSpec::Kind::literal, "re-" + body});
+      reply.push_back(FrameSpec::literal("re-" + body));
       expect_ok(send_frames(peer, resolve(reply)), "reply from " + peer.name);
       FrameSpecs reply_seen = envelope_receive(peer, from);
-      reply_seen.push_back({FrameSpec::Kind::literal, "re-" + body});
+      reply_seen.push_back(FrameSpec::literal("re-" + body));
       expect_message(from, reply_seen, -1, "the reply to " + body);
     }
   }
@@ -127,7 +125,7 @@ void CasePlay::fair_queue(const Step& step) {
     }
     for (int i = 0; i < step.count; ++i) {
       FrameSpecs sent = envelope_send(sender, to);
-      sent.push_back({FrameSpec::Kind::literal, "fq-" + sender.name + "-" + std::to_string(i)});
+      sent.push_back(FrameSpec::literal("fq-" + sender.name + "-" + std::to_string(i)));
       expect_ok(send_frames(sender, resolve(sent)), "send on " + sender.name);
     }
   }
@@ -144,18 +142,18 @@ void CasePlay::fair_queue(const Step& step) {
     if (!sender) fail("a numbered message from one of the senders on " + to.name, describe_frames(got.frames));
     const int number = number_after(last, "fq-" + sender->name + "-");
     FrameSpecs expected = envelope_receive(*sender, to);
-    expected.push_back({FrameSpec::Kind::literal, last});
-    if (std::string diff = mismatch(expected, got.frames); !diff.empty()) fail(describe(expected), describe_frames(got.frames) + " (" + diff + ")");
+    expected.push_back(FrameSpec::literal(last));
+    check_message(expected, got.frames, -1, describe(expected) + " on " + to.name);
     order.push_back(last);
     observe("fair_queue_order", order);
     if (number != next[sender->name]) fail("messages from " + sender->name + " in the order sent", "order " + order.dump());
     ++next[sender->name];
     if (to_alternates) {
       FrameSpecs reply = envelope_send(to, *sender);
-      reply.push_back({FrameSpec::Kind::literal, "ack"});
+      reply.push_back(FrameSpec::literal("ack"));
       expect_ok(send_frames(to, resolve(reply)), "reply from " + to.name);
       FrameSpecs seen = envelope_receive(to, *sender);
-      seen.push_back({FrameSpec::Kind::literal, "ack"});
+      seen.push_back(FrameSpec::literal("ack"));
       expect_message(*sender, seen, -1, "the reply");
     }
   }

@@ -13,13 +13,13 @@ bool has_monitor_events(const std::string& transport) {
   return transport == "tcp" || transport == "ipc" || transport == "ws" || transport == "tipc";
 }
 
+}  // namespace
+
 int count_events(const std::vector<MonitorEvent>& events, const std::string& handle, const std::string& name) {
   int n = 0;
   for (const auto& e : events) n += e.socket == handle && e.name == name;
   return n;
 }
-
-}  // namespace
 
 std::string CasePlay::endpoint_for(const SocketSlot& s) const {
   const std::string& t = spec_.transport;

@@ -19,27 +19,23 @@ void CasePlay::send_step(const Step& step) {
   }
 }
 
-void CasePlay::expect_message(SocketSlot& s, const FrameSpecs& expected, int n, const std::string& what) {
-  const int timeout = remaining_ms();
+void CasePlay::check_message(const FrameSpecs& expected, const Frames& got, int n, const std::string& wanted) {
+  if (std::string diff = mismatch(expected, got, n); !diff.empty()) fail(wanted, describe_frames(got) + " (" + diff + ")");
+}
+
+void CasePlay::expect_message(SocketSlot& s, const FrameSpecs& expected, int n, const std::string& what, int timeout_ms) {
+  const int timeout = timeout_ms >= 0 ? std::min(timeout_ms, remaining_ms()) : remaining_ms();
   Received got = receive(s, timeout);
   const std::string wanted = describe(expected, n) + " on " + s.name + (what.empty() ? "" : " (" + what + ")");
   if (!got.ok()) fail(wanted + " within " + std::to_string(timeout) + " ms", describe_reply(got.reply));
-  if (std::string diff = mismatch(expected, got.frames, n); !diff.empty()) {
-    fail(wanted, describe_frames(got.frames) + " (" + diff + ")");
-  }
+  check_message(expected, got.frames, n, wanted);
 }
 
 void CasePlay::recv_step(const Step& step) {
   SocketSlot& s = slot(step.sockets[0]);
   result_.step += " recv on " + s.name;
-  if (!step.error) {
-    if (step.timeout_ms < 0) return expect_message(s, step.frames, -1, "");
-    Received got = receive(s, std::min(step.timeout_ms, remaining_ms()));
-    std::string wanted = describe(step.frames) + " on " + s.name + " within " + std::to_string(step.timeout_ms) + " ms";
-    if (!got.ok()) fail(wanted, describe_reply(got.reply));
-    if (std::string diff = mismatch(step.frames, got.frames); !diff.empty()) fail(wanted, describe_frames(got.frames) + " (" + diff + ")");
-    return;
-  }
+  // Expecting a message: by default as long as the case allows (it returns as soon as it arrives).
+  if (!step.error) return expect_message(s, step.frames, -1, "", step.timeout_ms);
   // Expecting an error: the scenario says how long to look, by default not at all.
   int timeout = step.timeout_ms >= 0 ? std::min(step.timeout_ms, remaining_ms()) : 0;
   Received got = receive(s, timeout);
@@ -115,9 +111,9 @@ void CasePlay::barrier(const Step& step) {
     marker = "\xFFzconform-barrier-" + std::to_string(++barriers_);
   }
   FrameSpecs sent = envelope_send(from, to);
-  sent.push_back({FrameSpec::Kind::literal, marker});
+  sent.push_back(FrameSpec::literal(marker));
   FrameSpecs expected = envelope_receive(from, to);
-  expected.push_back({FrameSpec::Kind::literal, marker});
+  expected.push_back(FrameSpec::literal(marker));
   Frames frames = resolve(sent);
   expect_ok(send_frames(from, frames), "send of the barrier marker on " + from.name);
   expect_message(to, expected, -1, "the barrier marker: nothing else may arrive before it");
@@ -131,12 +127,7 @@ void CasePlay::drain(const Step& step) {
   SocketSlot& s = slot(step.sockets[0]);
   result_.step += " drain " + s.name;
   int count = 0;
-  auto event_seen = [&](const std::vector<MonitorEvent>& events) {
-    for (const auto& e : events) {
-      if (e.socket == s.created_handle && e.name == step.event) return true;
-    }
-    return false;
-  };
+  auto event_seen = [&](const std::vector<MonitorEvent>& events) { return count_events(events, s.created_handle, step.event) > 0; };
   while (true) {
     Received got = receive(s, 0);
     if (!got.ok()) {

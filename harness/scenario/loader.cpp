@@ -18,15 +18,6 @@ struct Context {
   [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const { fail_at(file, at.Mark(), message); }
 };
 
-bool flag(const Context& cx, const YAML::Node& root, const char* key, bool fallback) {
-  if (!root[key]) return fallback;
-  try {
-    return root[key].as<bool>();
-  } catch (const YAML::Exception&) {
-    cx.fail(root[key], std::string("'") + key + "' must be true or false");
-  }
-}
-
 // "PUSH-PULL", or "@group" for a group of pairings.yaml. Without `refused`, every pairing must be
 // valid (TYPE-01); with it, every pairing must be invalid.
 void parse_pairings(const Context& cx, const YAML::Node& list, const PairingTable& table, Scenario& s) {
@@ -129,9 +120,9 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
     }
   }
 
-  s.refused = flag(cx, root, "refused", false);
-  s.routing_ids = flag(cx, root, "routing_ids", true);
-  s.monitors = flag(cx, root, "monitors", true);
+  s.refused = optional_bool(file, root, "refused", false);
+  s.routing_ids = optional_bool(file, root, "routing_ids", true);
+  s.monitors = optional_bool(file, root, "monitors", true);
   if (YAML::Node sub = root["subscribe"]) {
     if (sub.Scalar() != "all" && sub.Scalar() != "none") cx.fail(sub, "'subscribe' is all (the default) or none");
     s.subscribe_all = sub.Scalar() == "all";

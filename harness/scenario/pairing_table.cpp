@@ -8,23 +8,14 @@
 namespace zconform {
 namespace {
 
-bool flag(const std::filesystem::path& file, const YAML::Node& map, const char* key) {
-  if (!map[key]) return false;
-  try {
-    return map[key].as<bool>();
-  } catch (const YAML::Exception&) {
-    fail_at(file, map[key].Mark(), std::string("'") + key + "' must be true or false");
-  }
-}
-
 SocketTypeTraits parse_traits(const std::filesystem::path& file, const YAML::Node& node) {
   if (!node.IsMap()) fail_at(file, node.Mark(), "a socket type maps its traits (sends, receives, ...)");
   reject_unknown_keys(file, node, {"sends", "receives", "alternates", "publisher", "subscriber", "routes"});
   SocketTypeTraits t;
-  t.sends = flag(file, node, "sends");
-  t.receives = flag(file, node, "receives");
-  t.publisher = flag(file, node, "publisher");
-  t.routes = flag(file, node, "routes");
+  t.sends = optional_bool(file, node, "sends", false);
+  t.receives = optional_bool(file, node, "receives", false);
+  t.publisher = optional_bool(file, node, "publisher", false);
+  t.routes = optional_bool(file, node, "routes", false);
   if (YAML::Node a = node["alternates"]) {
     if (a.Scalar() == "send-first") t.alternates = Alternation::send_first;
     else if (a.Scalar() == "receive-first") t.alternates = Alternation::receive_first;

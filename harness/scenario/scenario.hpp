@@ -37,6 +37,9 @@ struct FrameSpec {
   std::string bytes;
   std::string name;
   int size = -1;  // capture/any: the size the frame must have; -1 = any size
+
+  static FrameSpec literal(std::string bytes) { return {Kind::literal, std::move(bytes), "", -1}; }
+  static FrameSpec named(Kind kind, std::string name, int size = -1) { return {kind, "", std::move(name), size}; }
 };
 using FrameSpecs = std::vector<FrameSpec>;
 

@@ -77,17 +77,17 @@ std::string generated(const Context& cx, const YAML::Node& node) {
 }
 
 FrameSpec parse_frame(const Context& cx, const YAML::Node& node) {
-  if (node.IsScalar()) return FrameSpec{FrameSpec::Kind::literal, node.Scalar()};
+  if (node.IsScalar()) return FrameSpec::literal(node.Scalar());
   if (!node.IsMap()) cx.fail(node, "a frame is a string or a mapping ({hex: ...}, {size: N}, {id: socket}, ...)");
   reject_unknown_keys(cx.file, node, {"hex", "size", "fill", "id", "var", "capture", "any"});
-  if (node["hex"]) return FrameSpec{FrameSpec::Kind::literal, decode_hex(cx, node["hex"])};
-  if (node["id"]) return FrameSpec{FrameSpec::Kind::routing_id, "", node["id"].Scalar()};
-  if (node["var"]) return FrameSpec{FrameSpec::Kind::variable, "", node["var"].Scalar()};
+  if (node["hex"]) return FrameSpec::literal(decode_hex(cx, node["hex"]));
+  if (node["id"]) return FrameSpec::named(FrameSpec::Kind::routing_id, node["id"].Scalar());
+  if (node["var"]) return FrameSpec::named(FrameSpec::Kind::variable, node["var"].Scalar());
   int size = -1;
   if ((node["capture"] || node["any"]) && node["size"]) size = cx.as_int(node["size"], "frame size");
-  if (node["capture"]) return FrameSpec{FrameSpec::Kind::capture, "", node["capture"].Scalar(), size};
-  if (node["any"]) return FrameSpec{FrameSpec::Kind::any, "", "", size};
-  if (node["size"]) return FrameSpec{FrameSpec::Kind::literal, generated(cx, node)};
+  if (node["capture"]) return FrameSpec::named(FrameSpec::Kind::capture, node["capture"].Scalar(), size);
+  if (node["any"]) return FrameSpec::named(FrameSpec::Kind::any, "", size);
+  if (node["size"]) return FrameSpec::literal(generated(cx, node));
   cx.fail(node, "a frame is a string, {hex: ...}, {size: N, fill: ...}, {id: socket}, {var: name}, {capture: name} or {any: true}");
 }
 
@@ -245,7 +245,7 @@ FrameSpecs parse_frames(const std::filesystem::path& file, const YAML::Node& nod
       reject_unknown_keys(file, f, {"parts"});
       int parts = cx.as_int(f["parts"], "'parts'");
       if (parts < 1 || parts > 100000) cx.fail(f["parts"], "'parts' must be 1..100000");
-      for (int i = 0; i < parts; ++i) frames.push_back({FrameSpec::Kind::literal, "part-" + std::to_string(i)});
+      for (int i = 0; i < parts; ++i) frames.push_back(FrameSpec::literal("part-" + std::to_string(i)));
       continue;
     }
     frames.push_back(parse_frame(cx, f));

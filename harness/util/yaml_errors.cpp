@@ -65,4 +65,14 @@ std::vector<std::string> require_string_list(const std::filesystem::path& file,
   return out;
 }
 
+bool optional_bool(const std::filesystem::path& file, const YAML::Node& map, std::string_view key, bool fallback) {
+  const YAML::Node node = map[std::string(key)];
+  if (!node) return fallback;
+  try {
+    return node.as<bool>();
+  } catch (const YAML::Exception&) {
+    fail_at(file, node.Mark(), "'" + std::string(key) + "' must be true or false");
+  }
+}
+
 }  // namespace zconform
