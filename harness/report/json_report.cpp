@@ -46,6 +46,7 @@ nlohmann::json make_json_report(const RunInfo& run, const std::vector<CaseResult
               {"duration_ms", r.duration_ms},
               {"monitor_events", r.monitor_events}};
     if (!r.observations.empty()) c["observations"] = r.observations;
+    if (!r.wire_transcript.empty()) c["wire_transcript"] = r.wire_transcript;
     if (r.baseline_known || r.baseline_unexpected_pass) {
       c["baseline"] = {{"status", r.baseline_known ? "known" : "unexpected-pass"},
                        {"clause", r.baseline_clause}, {"reason", r.baseline_reason}};

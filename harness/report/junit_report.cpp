@@ -28,6 +28,10 @@ std::string details(const CaseResult& r) {
   std::string text = "verdict: " + std::string(to_string(r.verdict)) + "\nclauses:";
   for (const auto& c : r.clauses) text += " " + c;
   text += "\nstep: " + r.step + "\nexpected: " + r.expected + "\nactual: " + r.actual + "\nrerun: " + r.rerun + "\n";
+  if (!r.wire_transcript.empty()) {
+    text += "wire transcript (> raw peer to implementation, < back):\n";
+    for (const auto& line : r.wire_transcript) text += "  " + line + "\n";
+  }
   if (!r.transcript.empty()) {
     text += "agent transcript:\n";
     for (const auto& line : r.transcript) text += "  " + line + "\n";

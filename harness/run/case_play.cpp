@@ -5,6 +5,7 @@
 #include "protocol/base64.hpp"
 #include "run/frame_text.hpp"
 #include "run/probes.hpp"
+#include "run/wire_peer.hpp"
 
 namespace zconform {
 
@@ -32,6 +33,8 @@ CasePlay::CasePlay(const CaseSpec& spec, const RunSettings& settings, AgentPool&
   // Steps stop early enough to leave teardown a quarter of the budget (at most 2 s).
   steps_deadline_ = case_deadline_ - std::min<milliseconds>(budget / 4, milliseconds(2000));
 }
+
+CasePlay::~CasePlay() = default;
 
 AgentClient& CasePlay::agent_for(Role role) {
   const Implementation& impl = role == Role::a ? settings_.impl_a : settings_.impl_b;
@@ -265,7 +268,8 @@ void CasePlay::setup() {
       if (r.status != ReplyStatus::ok) throw CaseStop{Verdict::error, "monitor starts", describe_reply(r)};
     }
     // pairings.yaml: the sockets a ROUTER addresses get a known routing id before they connect.
-    if (info && spec_.scenario->routing_ids && info->routing_id_roles.count(s.role)) set_option(s, "routing_id", name);
+    // (Wire cases set the implementation's routing id themselves: what goes on the wire is the point.)
+    if (info && spec_.scenario->routing_ids && !spec_.scenario->raw_peer && info->routing_id_roles.count(s.role)) set_option(s, "routing_id", name);
   }
 }
 
@@ -306,6 +310,7 @@ void CasePlay::play(const Step& step) {
     case StepKind::fair_queue: return fair_queue(step);
     case StepKind::kill: return kill_role(step);
     case StepKind::drain: return drain(step);
+    default: return play_wire(step);
   }
 }
 
@@ -325,6 +330,7 @@ void CasePlay::teardown() {
 }
 
 void CasePlay::collect_observations() {
+  if (wire_) result_.wire_transcript = wire_->transcript().lines();
   std::set<AgentClient*> agents;
   for (auto& [name, s] : sockets_) {
     if (!s.agent) continue;

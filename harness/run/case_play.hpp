@@ -6,6 +6,7 @@
 // CaseStop with the verdict; CaseRunner turns it into the result.
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "run/case_result.hpp"
 #include "run/run_settings.hpp"
 #include "scenario/expansion.hpp"
+#include "zmtp/frame.hpp"
 
 namespace zconform {
 
@@ -47,9 +49,12 @@ struct Received {
 // How many `name` events the socket with agent handle `handle` has reported (link_steps.cpp).
 int count_events(const std::vector<MonitorEvent>& events, const std::string& handle, const std::string& name);
 
+class WirePeer;
+
 class CasePlay {
  public:
   CasePlay(const CaseSpec& spec, const RunSettings& settings, AgentPool& pool, size_t number, CaseResult& result);
+  ~CasePlay();
 
   void setup();
   void play(const Step& step);
@@ -124,6 +129,22 @@ class CasePlay {
   void round_robin_requests(const Step& step);
   void fair_queue(const Step& step);
 
+  // --- wire_steps.cpp (raw-peer scenarios)
+  void open_wire();
+  void play_wire(const Step& step);
+  Verdict verdict_of(OutcomeVerdict v) const;
+  [[noreturn]] void wire_fail(const WireStep& w, const std::string& expected, const std::string& actual);
+  Clock::time_point wire_deadline(int within_ms) const;
+  zmtp::Frame wire_frame(const WireFrameSpec& f, bool more_by_default) const;
+  zmtp::Frame wire_ready(const WireFrameSpec& f) const;
+  zmtp::DecodedFrame wire_next(const WireStep& w, const std::string& wanted);
+  void wire_expect_greeting(const WireStep& w);
+  void wire_expect_ready(const WireStep& w);
+  void wire_handshake(const WireStep& w);
+  void wire_read(const WireStep& w);
+  void wire_outcome(const WireStep& w);
+  void wire_sync();
+
   const CaseSpec& spec_;
   const RunSettings& settings_;
   AgentPool& pool_;
@@ -136,6 +157,7 @@ class CasePlay {
   std::map<std::string, std::string> variables_;  // captured frames
   int sync_rounds_ = 0;
   int barriers_ = 0;
+  std::unique_ptr<WirePeer> wire_;  // raw-peer scenarios: the harness's end of the connection
 };
 
 }  // namespace zconform

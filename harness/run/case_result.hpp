@@ -36,6 +36,9 @@ struct CaseResult {
   std::string actual;
   std::string rerun;     // the command that reruns this case alone
   std::vector<std::string> transcript;  // agent protocol lines ("> request", "< reply")
+  // Wire cases: what crossed between the raw peer and the implementation, both directions, frame
+  // by frame with the raw octets (zmtp/wire_transcript.hpp). Kept for passes too.
+  std::vector<std::string> wire_transcript;
   nlohmann::json monitor_events = nlohmann::json::array();
   // What the case measured on the way, whatever the verdict: counts received, which peer got
   // which message, ... (keys documented with the steps that write them).

@@ -24,7 +24,8 @@ CaseResult CaseRunner::run(const CaseSpec& spec, size_t case_number) {
     play.setup();
     for (const auto& step : spec.scenario->steps) play.play(step);
   } catch (const CaseStop& s) {
-    stop = s;
+    // A pass here ends the case early and well (a wire outcome that closed the connection).
+    if (s.verdict != Verdict::pass) stop = s;
   } catch (const AgentFailure& e) {
     stop = CaseStop{Verdict::error, "the agent answers within the case deadline", e.what()};
   } catch (const std::exception& e) {

@@ -26,7 +26,9 @@ std::vector<CaseSpec> expand_cases(const std::vector<Scenario>& scenarios) {
           c.binder = scenario.binders[i];
           // With one socket of one type on each side, the other direction is the same case.
           if (i > 0 && pairing.type_a == pairing.type_b && one_socket_per_role(scenario)) break;
-          c.id = scenario.id + "/" + pairing.name() + "/" + transport + "/" + c.type_of(c.binder) + "-binds";
+          // Wire cases: A is always the implementation and B the raw peer, whatever their types.
+          const std::string binder = scenario.raw_peer ? (c.binder == Role::a ? "iut" : "raw") : c.type_of(c.binder);
+          c.id = scenario.id + "/" + pairing.name() + "/" + transport + "/" + binder + "-binds";
           cases.push_back(std::move(c));
         }
       }

@@ -1,7 +1,8 @@
 #pragma once
 // Scenarios x pairings x transports x bind direction -> cases, each with a stable ID:
 //   <scenario id>/<TYPE_A>-<TYPE_B>/<transport>/<binding type>-binds
-// e.g. "reqrep.roundtrip/REQ-REP/tcp/REP-binds". IDs contain no glob characters, so an ID is
+// e.g. "reqrep.roundtrip/REQ-REP/tcp/REP-binds". Wire cases (`peer: raw`) say "iut-binds" or
+// "raw-binds", since their A is always the implementation and B the raw peer. IDs contain no glob characters, so an ID is
 // also a filter that selects exactly that case.
 #include <string>
 #include <vector>

@@ -43,8 +43,10 @@ void parse_pairings(const Context& cx, const YAML::Node& list, const PairingTabl
       cx.fail(node, "pairing '" + text + "' is not TYPE-TYPE of socket types in pairings.yaml (e.g. PUSH-PULL), nor an @group");
     }
     Pairing p{m[1], m[2]};
-    if (!s.refused && !table.valid(p)) cx.fail(node, "'" + text + "' is not a valid pairing (TYPE-01); a scenario about refused pairings says 'refused: true'");
-    if (s.refused && table.valid(p)) cx.fail(node, "'" + text + "' is a valid pairing, but this scenario is about refused ones");
+    // Wire scenarios name the implementation's type first, whichever order pairings.yaml uses.
+    const bool valid = table.valid(p) || (s.raw_peer && table.valid(Pairing{p.type_b, p.type_a}));
+    if (!s.refused && !valid) cx.fail(node, "'" + text + "' is not a valid pairing (TYPE-01); a scenario about refused pairings says 'refused: true'");
+    if (s.refused && valid) cx.fail(node, "'" + text + "' is a valid pairing, but this scenario is about refused ones");
     s.pairings.push_back(p);
   }
 }
@@ -97,7 +99,7 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
   const Context cx{file};
   YAML::Node root = load_yaml_file(file);
   reject_unknown_keys(file, root, {"id", "title", "clauses", "local_clauses", "pairings", "transports", "binders", "sockets",
-                                   "steps", "deadline_ms", "refused", "routing_ids", "subscribe", "processes", "monitors"});
+                                   "steps", "deadline_ms", "refused", "routing_ids", "subscribe", "processes", "monitors", "peer"});
   Scenario s;
   s.file = file;
   s.id = require_scalar(file, root, "id");
@@ -131,10 +133,17 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
     if (proc.Scalar() != "shared" && proc.Scalar() != "separate") cx.fail(proc, "'processes' is shared (the default) or separate");
     s.separate_processes = proc.Scalar() == "separate";
   }
+  if (YAML::Node peer = root["peer"]) {
+    if (peer.Scalar() != "raw" && peer.Scalar() != "agent") cx.fail(peer, "'peer' is agent (the default) or raw");
+    s.raw_peer = peer.Scalar() == "raw";
+  }
   parse_pairings(cx, root["pairings"], table, s);
   s.transports = require_string_list(file, root, "transports");
   for (size_t i = 0; i < s.transports.size(); ++i) {
     if (!kTransports.count(s.transports[i])) cx.fail(root["transports"][i], "unknown transport '" + s.transports[i] + "'");
+    if (s.raw_peer && s.transports[i] != "tcp" && s.transports[i] != "ipc") {
+      cx.fail(root["transports"][i], "the raw peer speaks tcp and ipc only");
+    }
   }
 
   if (YAML::Node binders = root["binders"]) {
@@ -147,7 +156,12 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
     s.binders = {Role::b, Role::a};
   }
 
-  if (YAML::Node sockets = root["sockets"]) {
+  if (s.raw_peer) {
+    // The implementation's socket only: role B's end is the raw peer, which the wire steps drive.
+    if (root["sockets"]) cx.fail(root["sockets"], "a raw-peer scenario has one socket, 'a' (the implementation's)");
+    if (s.separate_processes) cx.fail(root["processes"], "a raw-peer scenario has one agent process");
+    s.sockets = {{"a", Role::a}};
+  } else if (YAML::Node sockets = root["sockets"]) {
     if (!sockets.IsMap()) cx.fail(sockets, "'sockets' maps socket names to roles A or B");
     for (const auto& e : sockets) {
       const std::string role = e.second.Scalar();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "protocol/messages.hpp"
+#include "scenario/wire_step.hpp"
 
 namespace zconform {
 
@@ -75,6 +76,18 @@ enum class StepKind {
   fair_queue,   // messages from several peers are read in turn
   kill,         // SIGKILL the agent playing a role (needs processes: separate)
   drain,        // read until nothing is left (and the `until` event came): every message must equal the frames
+  // The raw peer's steps (wire scenarios only; scenario/wire_step.hpp):
+  greet,            // send a greeting (wrong on purpose where asked) and read the implementation's
+  expect_greeting,  // check the implementation's greeting
+  ready,            // write a READY command (by default: Socket-Type of the raw peer's type)
+  expect_ready,     // read the implementation's READY and check its properties
+  handshake,        // greet + ready + read a valid READY: a working connection
+  write,            // frames to the implementation (one message, or commands)
+  read,             // frames expected from the implementation, in order
+  outcome,          // how the connection came out of a misbehaviour: error, close, alive, open, downgrade
+  hangup,           // the raw peer closes its connection (or half-closes)
+  reconnect,        // a fresh connection: the raw peer connects again, or accepts the implementation's next
+  wire_sync,        // the raw subscriber and the implementation's publisher agree subscriptions are in force
 };
 
 struct Step {
@@ -94,6 +107,7 @@ struct Step {
   std::vector<std::string> absent;   // await_event: events that must not have happened by then
   int count = 1;                     // transfer: messages; round_robin/fair_queue: per peer; await_event: events
   Role role = Role::a;               // kill
+  WireStep wire;                     // the raw peer's steps
 };
 
 struct Scenario {
@@ -112,6 +126,9 @@ struct Scenario {
   bool subscribe_all = true;   // link subscribes subscribers to everything
   bool separate_processes = false;  // roles A and B in separate agent processes
   bool monitors = true;        // attach a monitor to every socket (off: the plain API, no events)
+  // Role B is the harness's raw ZMTP peer, claiming B's socket type; role A's socket `a` is the
+  // implementation under test. Only tcp and ipc (the raw peer's transports).
+  bool raw_peer = false;
   std::filesystem::path file;
 };
 

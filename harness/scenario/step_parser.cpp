@@ -3,6 +3,7 @@
 #include <map>
 #include <regex>
 
+#include "scenario/wire_step_parser.hpp"
 #include "util/yaml_errors.hpp"
 
 namespace zconform {
@@ -233,6 +234,31 @@ void endpoint_step(const Context& cx, const YAML::Node& b, Step& s, bool needs_e
 
 }  // namespace
 
+std::string parse_hex(const std::filesystem::path& file, const YAML::Node& hex) {
+  static const Scenario no_sockets;
+  return decode_hex(Context{file, no_sockets}, hex);
+}
+
+std::string parse_generated(const std::filesystem::path& file, const YAML::Node& map) {
+  static const Scenario no_sockets;
+  return generated(Context{file, no_sockets}, map);
+}
+
+std::string parse_byte_string(const std::filesystem::path& file, const YAML::Node& node) {
+  static const Scenario no_sockets;
+  const Context cx{file, no_sockets};
+  if (node.IsScalar()) return node.Scalar();
+  if (node.IsMap() && node["hex"]) {
+    reject_unknown_keys(file, node, {"hex"});
+    return decode_hex(cx, node["hex"]);
+  }
+  if (node.IsMap() && node["size"]) {
+    reject_unknown_keys(file, node, {"size", "fill"});
+    return generated(cx, node);
+  }
+  cx.fail(node, "expected bytes: a string, {hex: ...} or {size: N, fill: ...}");
+}
+
 FrameSpecs parse_frames(const std::filesystem::path& file, const YAML::Node& node) {
   static const Scenario no_sockets;
   if (!node.IsSequence()) fail_at(file, node.Mark(), "frames must be a list");
@@ -269,8 +295,15 @@ Step parse_step(const std::filesystem::path& file, const YAML::Node& node, const
     endpoint_step(cx, body, step, e->second != StepKind::bind);
     return step;
   }
+  if (is_wire_step(kind)) {
+    if (!scenario.raw_peer) cx.fail(node, "'" + kind + "' is a raw peer's step: only in scenarios with 'peer: raw'");
+    parse_wire_step(file, kind, body, step);
+    return step;
+  }
   auto it = step_table().find(kind);
-  if (it == step_table().end()) cx.fail(node, "unknown step '" + kind + "' (expected one of: " + kinds + ")");
+  if (it == step_table().end()) {
+    cx.fail(node, "unknown step '" + kind + "' (expected one of: " + kinds + (scenario.raw_peer ? ", " + wire_step_names() : "") + ")");
+  }
   step.kind = it->second.first;
   it->second.second(cx, body, step);
   // Frames that name sockets are checked here, where the scenario's sockets are known.

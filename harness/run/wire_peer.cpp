@@ -1,0 +1,312 @@
+#include "run/wire_peer.hpp"
+
+#include <map>
+
+#include "zmtp/command.hpp"
+#include "zmtp/describe.hpp"
+
+namespace zconform {
+
+using zmtp::RawStream;
+
+namespace {
+
+// ZMTP 2.0's socket-type octet (RFC 15): libzmq's ZMQ_* numbers.
+uint8_t legacy_type_code(const std::string& type) {
+  static const std::map<std::string, uint8_t> codes = {{"PAIR", 0},   {"PUB", 1},    {"SUB", 2},   {"REQ", 3},
+                                                       {"REP", 4},    {"DEALER", 5}, {"ROUTER", 6}, {"PULL", 7},
+                                                       {"PUSH", 8},   {"XPUB", 9},   {"XSUB", 10}};
+  auto it = codes.find(type);
+  return it == codes.end() ? 0xFF : it->second;
+}
+
+// How many greeting octets a peer that stages its greeting like libzmq sends once it has read
+// `ours`: its signature at once, its major version after our 10th octet, the rest after our 11th
+// (only when we look like ZMTP 3.x; a 1.0 or 2.0 peer gets no more greeting).
+size_t reply_size(std::string_view ours) {
+  if (ours.size() < zmtp::kGreetingPart1 || static_cast<uint8_t>(ours[0]) != 0xFF || !(ours[9] & 1)) return zmtp::kGreetingPart1;
+  if (ours.size() == zmtp::kGreetingPart1) return zmtp::kGreetingPart1 + zmtp::kGreetingPart2;
+  if (static_cast<uint8_t>(ours[zmtp::kMajorOffset]) < 2) return zmtp::kGreetingPart1 + zmtp::kGreetingPart2;
+  return zmtp::kGreetingSize;
+}
+
+// How long listen_first waits for a greeting sent unprompted. Nothing announces "I will send no
+// more", so this is the one absence the greeting has to wait out.
+constexpr auto kListenFirst = std::chrono::milliseconds(200);
+
+std::string describe_legacy_v1(uint8_t flags, size_t body) {
+  return "ZMTP 1.0 frame" + std::string(flags & zmtp::kMore ? " MORE" : "") + " body=" + std::to_string(body) + " octets";
+}
+
+}  // namespace
+
+WirePeer::WirePeer(std::string transport, std::string own_type, std::filesystem::path ipc_path)
+    : transport_(std::move(transport)), own_type_(std::move(own_type)), ipc_path_(std::move(ipc_path)) {}
+
+void WirePeer::fresh_connection(RawStream stream) {
+  stream_.emplace(std::move(stream));
+  decoder_ = zmtp::FrameDecoder();
+  pending_.clear();
+  greeted_ = {};
+  closed_ = false;
+  peer_ready_seen_ = false;
+  major_ = 3;
+  if (++connections_ > 1) transcript_.note("connection " + std::to_string(connections_) + " (stream offsets restart at 0)");
+}
+
+void WirePeer::connect(const std::string& endpoint, Clock::time_point deadline) {
+  endpoint_ = endpoint;
+  fresh_connection(RawStream::connect(endpoint, deadline));
+}
+
+std::string WirePeer::listen() {
+  listener_.emplace(transport_ == "ipc" ? zmtp::RawListener::listen_ipc(ipc_path_.string()) : zmtp::RawListener::listen_tcp());
+  return listener_->endpoint();
+}
+
+bool WirePeer::accept(Clock::time_point deadline) {
+  auto stream = listener_->accept(deadline);
+  if (!stream) return false;
+  fresh_connection(std::move(*stream));
+  return true;
+}
+
+bool WirePeer::reconnect(Clock::time_point deadline) {
+  hangup(false);
+  if (listener_) return accept(deadline);
+  connect(endpoint_, deadline);
+  return true;
+}
+
+void WirePeer::hangup(bool half) {
+  if (!stream_) return;
+  if (half) {
+    stream_->shutdown_write();
+    transcript_.note("the raw peer half-closes (no more octets from it)");
+    return;
+  }
+  stream_.reset();
+  transcript_.note("the raw peer closes the connection");
+}
+
+bool WirePeer::send_octets(std::string_view octets, const std::string& meaning, Clock::time_point deadline) {
+  if (!stream_ || closed_) return false;
+  transcript_.sent(octets, meaning);
+  if (stream_->write_all(octets, deadline) == RawStream::Status::ok) return true;
+  closed_ = true;
+  transcript_.note("the implementation closed the connection (write failed)");
+  greeted_.stopped = "the connection closed while the raw peer was writing";
+  return false;
+}
+
+bool WirePeer::read_greeting_to(size_t total, const std::string& meaning, Clock::time_point deadline) {
+  std::string& peer = greeted_.peer_octets;
+  while (peer.size() < total) {
+    const size_t before = peer.size();
+    auto status = stream_->read_some(peer, total - peer.size(), deadline);
+    if (!meaning.empty()) {
+      if (peer.size() > before) transcript_.received(std::string_view(peer).substr(before), meaning);
+    } else {
+      // Labelled by the part of the greeting the octets are, however they arrived.
+      static const struct Part {
+        size_t end;
+        const char* meaning;
+      } parts[] = {{zmtp::kGreetingPart1, "greeting signature"},
+                   {zmtp::kGreetingPart1 + zmtp::kGreetingPart2, "greeting major version"},
+                   {zmtp::kGreetingSize, "greeting minor, mechanism, as-server, filler"}};
+      size_t at = before;
+      for (const Part& part : parts) {
+        const size_t end = std::min(part.end, peer.size());
+        if (at >= end) continue;
+        transcript_.received(std::string_view(peer).substr(at, end - at), part.meaning);
+        at = end;
+      }
+    }
+    if (status == RawStream::Status::closed) {
+      closed_ = true;
+      greeted_.stopped = "the implementation closed the connection after " + std::to_string(peer.size()) + " greeting octets";
+      transcript_.note(greeted_.stopped);
+      return false;
+    }
+    if (status == RawStream::Status::timeout) {
+      greeted_.stopped = "no more greeting octets after " + std::to_string(peer.size()) + " by the deadline";
+      return false;
+    }
+  }
+  return true;
+}
+
+const WirePeer::Greeted& WirePeer::greet(const GreetingSpec& spec, Clock::time_point deadline) {
+  greeted_ = {};
+  if (!stream_) {
+    greeted_.stopped = "no connection";
+    return greeted_;
+  }
+  if (!spec.legacy.empty()) {
+    legacy_greet(spec, deadline);
+    return greeted_;
+  }
+  zmtp::Greeting g;
+  if (spec.signature_first) g.signature_first = *spec.signature_first;
+  if (spec.padding) g.padding = *spec.padding;
+  if (spec.signature_last) g.signature_last = *spec.signature_last;
+  if (spec.major) g.major = *spec.major;
+  if (spec.minor) g.minor = *spec.minor;
+  if (spec.mechanism) g.mechanism = *spec.mechanism;
+  if (spec.as_server) g.as_server = *spec.as_server;
+  if (spec.filler) g.filler = *spec.filler;
+  std::string ours = zmtp::encode_greeting(g);
+  if (spec.stop_after >= 0) ours.resize(std::min(ours.size(), static_cast<size_t>(spec.stop_after)));
+
+  if (spec.pace == GreetingPace::listen_first) {
+    read_greeting_to(zmtp::kGreetingSize, "", std::min(deadline, Clock::now() + kListenFirst));
+    greeted_.unprompted = greeted_.peer_octets.size();
+    if (closed_) return greeted_;
+    greeted_.stopped.clear();
+  }
+  if (spec.pace == GreetingPace::whole) {
+    if (send_octets(ours, "greeting, all " + std::to_string(ours.size()) + " octets at once", deadline)) {
+      read_greeting_to(std::max(reply_size(ours), greeted_.peer_octets.size()), "", deadline);
+    }
+  } else {
+    // Staged as libzmq needs it: each part of ours, then the part of theirs it unlocks.
+    struct Stage {
+      size_t end;
+      const char* meaning;
+    } stages[] = {{zmtp::kGreetingPart1, "greeting signature"},
+                  {zmtp::kGreetingPart1 + zmtp::kGreetingPart2, "greeting major version"},
+                  {zmtp::kGreetingSize, "greeting rest: minor, mechanism, as-server, filler"}};
+    size_t start = 0;
+    for (const Stage& stage : stages) {
+      if (start >= ours.size()) break;
+      const size_t end = std::min(stage.end, ours.size());
+      if (!send_octets(std::string_view(ours).substr(start, end - start), stage.meaning, deadline)) break;
+      if (end < stage.end) break;  // cut short: the implementation is owed the rest and says nothing more
+      const size_t want = reply_size(std::string_view(ours).substr(0, end));
+      if (want > greeted_.peer_octets.size() && !read_greeting_to(want, "", deadline)) break;
+      start = end;
+    }
+  }
+  if (auto peer = peer_greeting()) transcript_.note("implementation's " + zmtp::describe_greeting(*peer));
+  return greeted_;
+}
+
+// RFC 15 (ZMTP 2.0): signature, revision 0x01, socket type, then an identity frame; RFC 13 (ZMTP
+// 1.0): no greeting, the identity is the first frame (length including the flags octet, flags,
+// body). What comes back shows whether the implementation downgrades (GREET-06, GREET-11).
+void WirePeer::legacy_greet(const GreetingSpec& spec, Clock::time_point deadline) {
+  if (spec.legacy == "1.0") {
+    major_ = 1;
+    if (!send_octets(std::string("\x01\x00", 2), "ZMTP 1.0 identity frame: length 1, flags 0, empty identity", deadline)) return;
+    if (!read_greeting_to(zmtp::kGreetingPart1, "signature (to a ZMTP 1.0 peer: a frame header with 8-octet length)", deadline)) return;
+    // That header's length counts the flags octet; the identity body follows.
+    uint64_t length = 0;
+    for (size_t i = 1; i < 9; ++i) length = (length << 8) | static_cast<uint8_t>(greeted_.peer_octets[i]);
+    if (length >= 1 && length <= 256) {
+      if (!read_greeting_to(zmtp::kGreetingPart1 + length - 1, "identity body (ZMTP 1.0)", deadline)) return;
+    }
+    greeted_.downgraded = true;
+    return;
+  }
+  major_ = 2;
+  std::string signature("\xFF\0\0\0\0\0\0\0\0\x7F", 10);
+  if (!send_octets(signature, "greeting signature", deadline)) return;
+  if (!read_greeting_to(zmtp::kGreetingPart1, "greeting signature", deadline)) return;
+  const std::string rest = std::string(1, '\x01') + static_cast<char>(legacy_type_code(own_type_)) + std::string("\0\0", 2);
+  if (!send_octets(rest, "ZMTP 2.0: revision 1, socket type " + own_type_ + ", empty identity frame", deadline)) return;
+  if (!read_greeting_to(zmtp::kGreetingPart1 + 2, "revision and (ZMTP 2.0) socket type", deadline)) return;
+  zmtp::DecodedFrame identity;
+  std::string why;
+  if (read(identity, why, deadline) != Read::frame) return;
+  // A 2.0 identity frame is a final short message frame; a 3.x greeting's "NULL..." is not.
+  greeted_.downgraded = identity.flags == 0 && identity.declared_size <= 255;
+  if (!greeted_.downgraded) transcript_.note("that is not a ZMTP 2.0 identity frame: no downgrade");
+}
+
+std::optional<zmtp::Greeting> WirePeer::peer_greeting() const {
+  if (major_ != 3 || greeted_.peer_octets.size() < zmtp::kGreetingSize) return std::nullopt;
+  return zmtp::decode_greeting(greeted_.peer_octets);
+}
+
+bool WirePeer::write(const zmtp::Frame& frame, int truncate, Clock::time_point deadline) {
+  std::string raw;
+  std::string meaning;
+  if (major_ == 1) {
+    const uint64_t length = frame.body.size() + 1;
+    if (length < 255) {
+      raw += static_cast<char>(length);
+    } else {
+      raw += '\xFF';
+      for (int shift = 56; shift >= 0; shift -= 8) raw += static_cast<char>((length >> shift) & 0xFF);
+    }
+    raw += static_cast<char>(frame.flags & zmtp::kMore);
+    raw += frame.body;
+    meaning = describe_legacy_v1(frame.flags, frame.body.size());
+  } else {
+    raw = zmtp::encode_frame(frame);
+    zmtp::FrameDecoder self;
+    self.feed(raw);
+    zmtp::DecodedFrame decoded;
+    std::string error;
+    meaning = self.next(decoded, error) == zmtp::FrameDecoder::Status::frame ? zmtp::describe_frame(decoded)
+                                                                            : "header declares more than is sent: " + zmtp::hex(raw, 16);
+  }
+  if (truncate >= 0 && static_cast<size_t>(truncate) < raw.size()) {
+    raw.resize(static_cast<size_t>(truncate));
+    meaning += " -- cut after " + std::to_string(truncate) + " octets";
+  }
+  return send_octets(raw, meaning, deadline);
+}
+
+WirePeer::Read WirePeer::read(zmtp::DecodedFrame& out, std::string& why, Clock::time_point deadline) {
+  if (!pending_.empty()) {
+    out = std::move(pending_.front());
+    pending_.pop_front();
+    return Read::frame;
+  }
+  if (major_ == 1) {
+    why = "the raw peer does not read ZMTP 1.0 frames";
+    return Read::garbage;
+  }
+  // Greeting octets still owed (a greeting cut short, or none sent) are read as greeting, not frames.
+  if (major_ == 3 && stream_ && !closed_ && greeted_.peer_octets.size() < zmtp::kGreetingSize) {
+    if (!read_greeting_to(zmtp::kGreetingSize, "", deadline)) {
+      why = greeted_.stopped;
+      return closed_ ? Read::closed : Read::timeout;
+    }
+  }
+  while (true) {
+    switch (decoder_.next(out, why)) {
+      case zmtp::FrameDecoder::Status::frame: {
+        transcript_.received(out.raw, zmtp::describe_frame(out));
+        std::string ignored;
+        auto command = out.command ? zmtp::parse_command_body(out.body, ignored) : std::nullopt;
+        if (command && command->name == "READY") peer_ready_seen_ = true;
+        return Read::frame;
+      }
+      case zmtp::FrameDecoder::Status::error: transcript_.note("undecodable: " + why); return Read::garbage;
+      case zmtp::FrameDecoder::Status::need_more: break;
+    }
+    if (!stream_ || closed_) {
+      why = "the connection is closed";
+      return Read::closed;
+    }
+    std::string chunk;
+    auto status = stream_->read_some(chunk, 65536, deadline);
+    if (status == RawStream::Status::ok) {
+      decoder_.feed(chunk);
+      continue;
+    }
+    const std::string inside = decoder_.pending().empty() ? "" : " inside a frame, after " + std::to_string(decoder_.pending().size()) + " octets of it";
+    if (status == RawStream::Status::closed) {
+      closed_ = true;
+      why = "the implementation closed the connection" + inside;
+      transcript_.note(why);
+      return Read::closed;
+    }
+    why = "nothing more arrived by the deadline" + inside;
+    return Read::timeout;
+  }
+}
+
+}  // namespace zconform
