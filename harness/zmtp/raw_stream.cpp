@@ -213,7 +213,12 @@ RawListener::~RawListener() {
 std::optional<RawStream> RawListener::accept(Clock::time_point deadline) {
   while (true) {
     int fd = ::accept4(fd_, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
-    if (fd >= 0) return RawStream(fd);
+    if (fd >= 0) {
+      // Each write is a step of a script: Nagle would hold small frames back for the peer's ACK.
+      int one = 1;
+      if (ipc_path_.empty()) ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+      return RawStream(fd);
+    }
     if (errno == EINTR) continue;
     if (errno != EAGAIN && errno != EWOULDBLOCK) throw RawError(os_error("accept on " + endpoint_));
     pollfd p{fd_, POLLIN, 0};
