@@ -51,7 +51,10 @@ void WirePeer::fresh_connection(RawStream stream) {
   closed_ = false;
   peer_ready_seen_ = false;
   major_ = 3;
-  if (++connections_ > 1) transcript_.note("connection " + std::to_string(connections_) + " (stream offsets restart at 0)");
+  if (++connections_ > 1) {
+    transcript_.note("connection " + std::to_string(connections_) + " (stream offsets restart at 0)");
+    transcript_.restart_offsets();
+  }
 }
 
 void WirePeer::connect(const std::string& endpoint, Clock::time_point deadline) {

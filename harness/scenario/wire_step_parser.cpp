@@ -251,10 +251,10 @@ const std::map<std::string, std::pair<StepKind, Parser>>& wire_table() {
           for (const auto& f : b) w.frames.push_back(write_frame(cx, f));
         }}},
       {"read", {StepKind::read, [](const Context& cx, const YAML::Node& b, WireStep& w) {
-          YAML::Node frames = b;
+          // (yaml-cpp's Node assignment writes through to the node assigned to: no reassigning here.)
+          const YAML::Node frames = b.IsMap() ? b["frames"] : b;
           if (b.IsMap()) {
             reject_unknown_keys(cx.file, b, {"frames", "within_ms", "otherwise"});
-            frames = b["frames"];
             w.within_ms = within(cx, b);
             otherwise(cx, b, w);
           }
@@ -305,8 +305,7 @@ void parse_wire_step(const std::filesystem::path& file, const std::string& kind,
   const Context cx{file};
   auto& [step_kind, parser] = wire_table().at(kind);
   step.kind = step_kind;
-  YAML::Node b = body;
-  if (!b || b.IsNull()) b = YAML::Node(YAML::NodeType::Map);
+  const YAML::Node b = (!body || body.IsNull()) ? YAML::Node(YAML::NodeType::Map) : body;
   if (kind != "write" && kind != "read" && !b.IsMap()) cx.fail(body, "'" + kind + "' takes a mapping ({} for the defaults)");
   parser(cx, b, step.wire);
 }

@@ -23,6 +23,8 @@ class WireTranscript {
   void sent(std::string_view raw, std::string meaning);
   void received(std::string_view raw, std::string meaning);
   void note(std::string what);
+  // A new connection: offsets count from 0 again in both directions.
+  void restart_offsets() { sent_ = received_ = 0; }
 
   const std::vector<WireEntry>& entries() const { return entries_; }
   std::string all_sent() const;      // the to_iut stream as one string
