@@ -27,6 +27,17 @@ std::string describe_expect(const WireFrameExpect& e) {
   return text;
 }
 
+// The index of a list's last message frame (commands stand alone): MORE belongs on the message
+// frames before it.
+template <typename Frames>
+size_t last_message_index(const Frames& frames) {
+  size_t last = 0;
+  for (size_t i = 0; i < frames.size(); ++i) {
+    if (!frames[i].command) last = i;
+  }
+  return last;
+}
+
 }  // namespace
 
 Verdict CasePlay::verdict_of(OutcomeVerdict v) const {
@@ -140,10 +151,7 @@ void CasePlay::play_wire(const Step& step) {
     case StepKind::handshake: result_.step += " handshake"; return wire_handshake(w);
     case StepKind::write: {
       result_.step += " write";
-      size_t last_message_frame = 0;
-      for (size_t i = 0; i < w.frames.size(); ++i) {
-        if (!w.frames[i].command) last_message_frame = i;
-      }
+      const size_t last_message_frame = last_message_index(w.frames);
       for (size_t i = 0; i < w.frames.size(); ++i) {
         const WireFrameSpec& f = w.frames[i];
         if (!wire_->write(wire_frame(f, !f.command && i < last_message_frame), f.truncate, steps_deadline_)) {
@@ -223,10 +231,7 @@ void CasePlay::wire_handshake(const WireStep& w) {
 }
 
 void CasePlay::wire_read(const WireStep& w) {
-  size_t last_message_frame = 0;
-  for (size_t i = 0; i < w.expect.size(); ++i) {
-    if (!w.expect[i].command) last_message_frame = i;
-  }
+  const size_t last_message_frame = last_message_index(w.expect);
   for (size_t i = 0; i < w.expect.size(); ++i) {
     const WireFrameExpect& e = w.expect[i];
     const std::string wanted = describe_expect(e) + " (frame " + std::to_string(i + 1) + " of " + std::to_string(w.expect.size()) + ")";

@@ -95,11 +95,26 @@ std::string command_data(const Context& cx, const std::string& name, const YAML:
 void frame_modifiers(const Context& cx, const YAML::Node& f, WireFrameSpec& spec) {
   if (f["more"]) spec.more = cx.boolean(f["more"], "'more'");
   if (f["long"]) spec.force_long = cx.boolean(f["long"], "'long'");
-  if (f["declared_size"]) spec.declared_size = static_cast<uint64_t>(f["declared_size"].as<unsigned long long>());
+  if (f["declared_size"]) {
+    try {
+      spec.declared_size = f["declared_size"].as<uint64_t>();
+    } catch (const YAML::Exception&) {
+      cx.fail(f["declared_size"], "'declared_size' must be an integer 0..2^64-1");
+    }
+  }
   if (f["reserved"]) spec.reserved = cx.octet(f["reserved"], "'reserved'");
   if (f["as_message"]) spec.as_message = cx.boolean(f["as_message"], "'as_message'");
   if (f["flags"]) spec.raw_flags = cx.octet(f["flags"], "'flags'");
   if (f["truncate"]) spec.truncate = static_cast<int>(cx.integer(f["truncate"], "'truncate'", 0, 1 << 26));
+}
+
+// A message frame's body as written: {body: ...}, {hex: ...} or, when `size_is_body`, the pattern of
+// {size: N, fill: ...}; nullopt when the mapping has none of them.
+std::optional<std::string> literal_body(const Context& cx, const YAML::Node& f, bool size_is_body) {
+  if (f["body"]) return cx.bytes(f["body"]);
+  if (f["hex"]) return parse_hex(cx.file, f["hex"]);
+  if (f["size"] && size_is_body) return parse_generated(cx.file, f);
+  return std::nullopt;
 }
 
 // "text" | {hex} | {size, fill} | {command: NAME, <fields>} plus the modifiers that make it lie.
@@ -117,12 +132,8 @@ WireFrameSpec write_frame(const Context& cx, const YAML::Node& f) {
     const std::string name = f["command"].Scalar();
     spec.command = name;
     spec.body = zmtp::encode_command_body({name, command_data(cx, name, f)});
-  } else if (f["body"]) {
-    spec.body = cx.bytes(f["body"]);
-  } else if (f["hex"]) {
-    spec.body = parse_hex(cx.file, f["hex"]);
-  } else if (f["size"]) {
-    spec.body = parse_generated(cx.file, f);
+  } else if (auto body = literal_body(cx, f, true)) {
+    spec.body = *body;
   } else {
     cx.fail(f, "a frame to write needs 'body', 'command', 'hex' or 'size' (or is a plain string)");
   }
@@ -145,12 +156,8 @@ WireFrameExpect read_frame(const Context& cx, const YAML::Node& f) {
     for (const char* field : {"topic", "context", "ttl", "reason", "username", "password", "properties", "data"}) {
       if (f[field]) e.body = command_data(cx, name, f);
     }
-  } else if (f["body"]) {
-    e.body = cx.bytes(f["body"]);
-  } else if (f["hex"]) {
-    e.body = parse_hex(cx.file, f["hex"]);
-  } else if (f["size"] && !f["any"]) {
-    e.body = parse_generated(cx.file, f);
+  } else if (auto body = literal_body(cx, f, !f["any"])) {
+    e.body = *body;
   } else if (f["any"]) {
     if (f["size"]) e.size = static_cast<int>(cx.integer(f["size"], "'size'", 0, 1 << 26));
   } else {

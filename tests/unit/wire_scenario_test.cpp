@@ -92,6 +92,7 @@ TEST(WireScenario, MistakesAreErrorsWithTheirLine) {
   bad("outcome.yaml", std::string(kHeader) + "steps:\n  - outcome: {closed: pass}\n", "9", "unknown key 'closed'");
   bad("verdict.yaml", std::string(kHeader) + "steps:\n  - outcome: {close: ok}\n", "9", "pass, fail, non-strict or informational");
   bad("pace.yaml", std::string(kHeader) + "steps:\n  - greet: {pace: slow}\n", "9", "staged, whole or listen_first");
+  bad("size.yaml", std::string(kHeader) + "steps:\n  - write: [{body: x, declared_size: huge}]\n", "9", "'declared_size' must be an integer");
   bad("frame.yaml", std::string(kHeader) + "steps:\n  - write: [{bogus: 1}]\n", "9", "unknown field 'bogus'");
   bad("link.yaml", std::string(kHeader) + "steps:\n  - link: [a, b]\n", "9", "unknown socket 'b'");
 }
