@@ -5,6 +5,7 @@
 #include "protocol/base64.hpp"
 #include "run/frame_text.hpp"
 #include "run/probes.hpp"
+#include "fault/tcp_relay.hpp"
 #include "run/wire_peer.hpp"
 
 namespace zconform {
@@ -129,6 +130,7 @@ Received CasePlay::receive_raw(SocketSlot& s, int timeout_ms, bool from_stash) {
 }
 
 bool CasePlay::is_probe(const SocketSlot& s, const Frames& frames) const {
+  if (!collecting_ && is_end_marker(frames)) return true;
   const SocketTypeTraits& t = traits(s);
   if (t.subscriber != Subscription::none) return is_sync_probe(frames);
   if (t.publisher) return is_sync_subscription(frames);
@@ -251,26 +253,7 @@ void CasePlay::setup() {
     sockets_[name] = std::move(s);
   }
   endpoint_for(sockets_.begin()->second);  // an unsupported transport stops here, before any socket exists
-  const PairingInfo* info = settings_.pairings->valid(spec_.pairing);
-  for (auto& [name, s] : sockets_) {
-    auto& ctx = contexts_[s.agent];
-    if (ctx.empty()) {
-      Reply r = call(*s.agent, "ctx_new", Json::object());
-      if (r.status != ReplyStatus::ok) throw CaseStop{Verdict::error, "ctx_new succeeds", describe_reply(r)};
-      ctx = r.body.value("ctx", "");
-    }
-    Reply r = call(*s.agent, "socket", {{"ctx", ctx}, {"type", s.type}});
-    if (r.status != ReplyStatus::ok) throw CaseStop{Verdict::error, "socket " + s.type + " is created", describe_reply(r)};
-    s.handle = r.body.value("socket", "");
-    s.created_handle = s.handle;
-    if (spec_.scenario->monitors) {
-      r = call(s, "monitor", Json::object());
-      if (r.status != ReplyStatus::ok) throw CaseStop{Verdict::error, "monitor starts", describe_reply(r)};
-    }
-    // pairings.yaml: the sockets a ROUTER addresses get a known routing id before they connect.
-    // (Wire cases set the implementation's routing id themselves: what goes on the wire is the point.)
-    if (info && spec_.scenario->routing_ids && !spec_.scenario->raw_peer && info->routing_id_roles.count(s.role)) set_option(s, "routing_id", name);
-  }
+  for (auto& [name, s] : sockets_) create_socket(s);
 }
 
 void CasePlay::play(const Step& step) {
@@ -298,7 +281,7 @@ void CasePlay::play(const Step& step) {
     }
     case StepKind::sync:
       result_.step += " sync " + step.sockets[0] + " " + step.sockets[1];
-      return sync(slot(step.sockets[0]), slot(step.sockets[1]));
+      return sync(slot(step.sockets[0]), slot(step.sockets[1]), step.topic);
     case StepKind::barrier: return barrier(step);
     case StepKind::bind:
     case StepKind::connect:
@@ -310,11 +293,21 @@ void CasePlay::play(const Step& step) {
     case StepKind::fair_queue: return fair_queue(step);
     case StepKind::kill: return kill_role(step);
     case StepKind::drain: return drain(step);
+    case StepKind::flood: return flood(step);
+    case StepKind::collect: return collect(step);
+    case StepKind::term: return term_step(step);
+    case StepKind::shutdown: return shutdown_step(step);
+    case StepKind::new_socket: return new_socket_step(step);
+    case StepKind::reply: return reply_step(step);
+    case StepKind::pending: return pending_step(step);
+    case StepKind::restart: return restart_role(step);
+    case StepKind::fault: return fault_step(step);
     default: return play_wire(step);
   }
 }
 
 void CasePlay::teardown() {
+  release_async_requests();
   // linger 0 so that close and ctx_term return at once whatever is still queued.
   for (auto& [name, s] : sockets_) {
     if (s.handle.empty() || s.agent->failed()) continue;
@@ -324,13 +317,22 @@ void CasePlay::teardown() {
   }
   for (auto& [agent, ctx] : contexts_) {
     if (ctx.empty() || agent->failed()) continue;
-    Reply r = agent->call("ctx_term", {{"ctx", ctx}}, case_deadline_);
-    if (r.status != ReplyStatus::ok) throw CaseStop{Verdict::error, "ctx_term succeeds", describe_reply(r)};
+    // A ctx_term the scenario started and left pending completes now that the sockets are closed.
+    std::optional<Reply> r;
+    for (auto& [name, request] : requests_) {
+      if (request.agent == agent && request.is_term && !request.reply) r = agent->wait(request.id, case_deadline_);
+    }
+    if (!r) r = agent->call("ctx_term", {{"ctx", ctx}}, case_deadline_);
+    if (r->status != ReplyStatus::ok) throw CaseStop{Verdict::error, "ctx_term succeeds", describe_reply(*r)};
   }
+  if (relay_) relay_stats_ = relay_->stats();
+  relay_.reset();
 }
 
 void CasePlay::collect_observations() {
   if (wire_) result_.wire_transcript = wire_->transcript().lines();
+  if (relay_) relay_stats_ = relay_->stats();
+  if (relay_stats_) observe("relay", *relay_stats_);
   std::set<AgentClient*> agents;
   for (auto& [name, s] : sockets_) {
     if (!s.agent) continue;

@@ -50,6 +50,25 @@ struct Received {
 int count_events(const std::vector<MonitorEvent>& events, const std::string& handle, const std::string& name);
 
 class WirePeer;
+class TcpRelay;
+
+// A request sent with `as: name` and not waited for: a recv or send left blocked, a ctx_term.
+struct AsyncRequest {
+  AgentClient* agent = nullptr;
+  uint64_t id = 0;
+  std::string what;              // "recv on a", for messages
+  std::string socket;            // the socket it runs on (empty for context operations)
+  bool is_term = false;
+  Clock::time_point sent;
+  std::optional<Reply> reply;    // once answered
+};
+
+// The last numbered burst (a flood, or a send with count): what collect checks delivery against.
+struct NumberedBurst {
+  std::string socket;
+  std::string key;   // observations key: "hwm" for a flood, "delivery" for a counted send
+  int sent = 0;
+};
 
 class CasePlay {
  public:
@@ -105,6 +124,8 @@ class CasePlay {
   void await_event(const Step& step);
   void close_socket(const Step& step);
   void kill_role(const Step& step);
+  // Files a killed or replaced agent's events and transcript in the result before it goes.
+  void harvest(AgentClient& agent);
 
   // --- message_steps.cpp
   void send_step(const Step& step);
@@ -119,9 +140,37 @@ class CasePlay {
   // Fails the case, saying what differs, unless `got` matches `expected` (captures are kept).
   void check_message(const FrameSpecs& expected, const Frames& got, int n, const std::string& wanted);
 
+  // --- hwm_steps.cpp (high-water marks: flood, collect)
+  void flood(const Step& step);
+  void collect(const Step& step);
+  std::optional<int> message_number(const FrameSpecs& expected, const Frames& got);
+  protocol::Json configured_hwm(SocketSlot& s);
+
+  // --- context_steps.cpp (asynchronous requests, context termination, restart)
+  std::string context_for(AgentClient& agent);
+  void create_socket(SocketSlot& s);
+  void start_async(const Step& step, AgentClient& agent, const std::string& op, protocol::Json args, const std::string& socket);
+  AsyncRequest& async_request(const std::string& name);
+  bool poll_reply(AsyncRequest& r, Clock::time_point deadline);
+  void term_step(const Step& step);
+  void shutdown_step(const Step& step);
+  void new_socket_step(const Step& step);
+  void reply_step(const Step& step);
+  void pending_step(const Step& step);
+  void restart_role(const Step& step);
+  // Teardown's part: blocked requests released (ctx_shutdown), then waited for.
+  void release_async_requests();
+
+  // --- fault_steps.cpp (the fault relay)
+  void start_relay(const SocketSlot& binder);
+  // Where a socket connects to reach `binder`: the relay's endpoint when it stands in between.
+  std::string connect_endpoint(const SocketSlot& binder) const;
+  void fault_step(const Step& step);
+
   // --- pubsub_steps.cpp
   void subscription(SocketSlot& s, const std::string& topic, bool subscribe);
-  void sync(SocketSlot& publisher, SocketSlot& subscriber);
+  // Probes on a fresh topic (subscribed first), or on `topic` when given (subscribed earlier).
+  void sync(SocketSlot& publisher, SocketSlot& subscriber, const std::string& topic = "");
   void pubsub_after_link(SocketSlot& x, SocketSlot& y);
 
   // --- distribution_steps.cpp
@@ -158,6 +207,13 @@ class CasePlay {
   int sync_rounds_ = 0;
   int barriers_ = 0;
   std::unique_ptr<WirePeer> wire_;  // raw-peer scenarios: the harness's end of the connection
+  std::unique_ptr<TcpRelay> relay_;  // relay scenarios: between the binder and its connectors
+  std::string relay_upstream_;
+  std::optional<protocol::Json> relay_stats_;  // what it carried, kept after teardown ends it
+  std::map<std::string, AsyncRequest> requests_;  // by `as` name
+  std::optional<NumberedBurst> burst_;
+  int collect_rounds_ = 0;
+  bool collecting_ = false;  // collect reads end markers itself; elsewhere they are skipped
 };
 
 }  // namespace zconform

@@ -40,7 +40,7 @@ std::string CasePlay::resolve_endpoint(const Step& step, const SocketSlot& s) co
       if (bound.endpoint.empty()) {
         throw CaseStop{Verdict::error, "socket " + bound.name + " bound before its endpoint is used", "it is not bound"};
       }
-      return bound.endpoint;
+      return step.kind == StepKind::connect ? connect_endpoint(bound) : bound.endpoint;
     }
     case EndpointSpec::Kind::literal: {
       std::string text = step.endpoint.text;
@@ -75,8 +75,10 @@ void CasePlay::link(SocketSlot& binder, SocketSlot& connector) {
     expect_ok(r, "bind of " + binder.name);
     binder.endpoint = r.body.value("endpoint", "");
     if (binder.endpoint.empty()) throw CaseStop{Verdict::error, "bind returns the resolved endpoint", r.body.dump()};
+    start_relay(binder);
   }
-  expect_ok(call(connector, "connect", {{"endpoint", binder.endpoint}}), "connect of " + connector.name + " to " + binder.endpoint);
+  const std::string endpoint = connect_endpoint(binder);
+  expect_ok(call(connector, "connect", {{"endpoint", endpoint}}), "connect of " + connector.name + " to " + endpoint);
   ++binder.links;
   ++connector.links;
   if (has_monitor_events(spec_.transport) && spec_.scenario->monitors) {
@@ -98,7 +100,10 @@ void CasePlay::endpoint_step(const Step& step) {
   Reply r = call(s, op, {{"endpoint", endpoint}});
   expect_outcome(r, step.error, op + " of " + s.name + " to " + endpoint);
   if (r.status != ReplyStatus::ok) return;
-  if (step.kind == StepKind::bind) s.endpoint = r.body.value("endpoint", endpoint);
+  if (step.kind == StepKind::bind) {
+    s.endpoint = r.body.value("endpoint", endpoint);
+    start_relay(s);
+  }
 }
 
 void CasePlay::await_event(const Step& step) {

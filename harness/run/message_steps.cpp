@@ -11,12 +11,23 @@ using protocol::Json;
 void CasePlay::send_step(const Step& step) {
   SocketSlot& s = slot(step.sockets[0]);
   result_.step += " send on " + s.name;
+  if (!step.as.empty()) {
+    // Blocks in the implementation (SNDTIMEO applies) until a later step releases it.
+    return start_async(step, *s.agent, "send", {{"socket", s.handle}, {"frames", protocol::frames_to_json(resolve(step.frames))}}, s.name);
+  }
   for (int n = 0; n < step.count; ++n) {
     Frames frames = resolve(step.frames, step.count > 1 ? n : -1);
-    int timeout = step.timeout_ms >= 0 ? std::min(step.timeout_ms, remaining_ms()) : remaining_ms();
-    Reply r = send_frames(s, frames, step.dontwait, timeout);
+    Reply r;
+    if (step.blocking) {
+      r = call(s, "send", {{"frames", protocol::frames_to_json(frames)}});
+    } else {
+      int timeout = step.timeout_ms >= 0 ? std::min(step.timeout_ms, remaining_ms()) : remaining_ms();
+      r = send_frames(s, frames, step.dontwait, timeout);
+    }
     expect_outcome(r, step.error, "send of " + describe_frames(frames) + " on " + s.name);
   }
+  // Numbered messages: what a later collect checks delivery against.
+  if (step.count > 1 && !step.error) burst_ = NumberedBurst{s.name, "delivery", step.count};
 }
 
 void CasePlay::check_message(const FrameSpecs& expected, const Frames& got, int n, const std::string& wanted) {
@@ -34,6 +45,7 @@ void CasePlay::expect_message(SocketSlot& s, const FrameSpecs& expected, int n, 
 void CasePlay::recv_step(const Step& step) {
   SocketSlot& s = slot(step.sockets[0]);
   result_.step += " recv on " + s.name;
+  if (!step.as.empty()) return start_async(step, *s.agent, "recv", {{"socket", s.handle}, {"timeout_ms", -1}}, s.name);
   // Expecting a message: by default as long as the case allows (it returns as soon as it arrives).
   if (!step.error) return expect_message(s, step.frames, -1, "", step.timeout_ms);
   // Expecting an error: the scenario says how long to look, by default not at all.

@@ -26,13 +26,18 @@ void CasePlay::subscription(SocketSlot& s, const std::string& topic, bool subscr
 
 // Subscribes `subscriber` to a fresh probe topic and has `publisher` send probes until one gets
 // through. Each wait is bounded and doubles; the whole is bounded by the case deadline.
-void CasePlay::sync(SocketSlot& publisher, SocketSlot& subscriber) {
+// With `given_topic`, nothing is subscribed: the probes go on a topic the subscriber subscribed
+// to before, so one getting through proves that subscription is in force at the publisher (after
+// a reconnection: that it was sent again, SUB-01).
+void CasePlay::sync(SocketSlot& publisher, SocketSlot& subscriber, const std::string& given_topic) {
   if (!traits(publisher).publisher || traits(subscriber).subscriber == Subscription::none) {
     throw CaseStop{Verdict::error, "sync between a publisher and a subscriber", publisher.type + " and " + subscriber.type};
   }
-  const std::string topic = sync_topic(++sync_rounds_);
-  subscription(subscriber, topic, true);
-  subscriber.sync_topic = topic;
+  const std::string topic = given_topic.empty() ? sync_topic(++sync_rounds_) : given_topic;
+  if (given_topic.empty()) {
+    subscription(subscriber, topic, true);
+    subscriber.sync_topic = topic;
+  }
   int wait_ms = 1;
   int probes = 0;
   while (true) {

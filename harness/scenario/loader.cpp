@@ -93,13 +93,47 @@ void check_transfers(const Context& cx, const YAML::Node& steps, const PairingTa
   }
 }
 
+// ctx_new options for every context of the case: {blocky: false, io_threads: 2, ...}. Which names
+// an implementation knows is the agent's business (it answers unsupported).
+protocol::Json parse_context_options(const Context& cx, const YAML::Node& node) {
+  if (!node.IsMap()) cx.fail(node, "'context' maps context options to values: {blocky: false}");
+  protocol::Json options = protocol::Json::object();
+  for (const auto& e : node) {
+    const std::string& text = e.second.Scalar();
+    if (text == "true" || text == "false") {
+      options[e.first.Scalar()] = text == "true";
+    } else {
+      try {
+        options[e.first.Scalar()] = e.second.as<int>();
+      } catch (const YAML::Exception&) {
+        cx.fail(e.second, "context option '" + e.first.Scalar() + "' takes true, false or an integer");
+      }
+    }
+  }
+  return options;
+}
+
+// Asynchronous requests: each `as` name is given once, and `reply`/`pending` name one given before.
+void check_async_names(const Context& cx, const YAML::Node& steps, const Scenario& s) {
+  std::set<std::string> given;
+  for (size_t i = 0; i < s.steps.size(); ++i) {
+    const Step& step = s.steps[i];
+    for (const auto& name : step.requests) {
+      if (!given.count(name)) cx.fail(steps[i], "no earlier step started a request named '" + name + "' (with 'as: " + name + "')");
+    }
+    if (step.as.empty()) continue;
+    if (!given.insert(step.as).second) cx.fail(steps[i], "the request name '" + step.as + "' is already taken");
+  }
+}
+
 }  // namespace
 
 Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatalogue& catalogue, const PairingTable& table) {
   const Context cx{file};
   YAML::Node root = load_yaml_file(file);
   reject_unknown_keys(file, root, {"id", "title", "clauses", "local_clauses", "pairings", "transports", "binders", "sockets",
-                                   "steps", "deadline_ms", "refused", "routing_ids", "subscribe", "processes", "monitors", "peer"});
+                                   "steps", "deadline_ms", "refused", "routing_ids", "subscribe", "processes", "monitors", "peer",
+                                   "context", "relay"});
   Scenario s;
   s.file = file;
   s.id = require_scalar(file, root, "id");
@@ -137,6 +171,9 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
     if (peer.Scalar() != "raw" && peer.Scalar() != "agent") cx.fail(peer, "'peer' is agent (the default) or raw");
     s.raw_peer = peer.Scalar() == "raw";
   }
+  if (YAML::Node context = root["context"]) s.context_options = parse_context_options(cx, context);
+  s.relay = optional_bool(file, root, "relay", false);
+  if (s.relay && s.raw_peer) cx.fail(root["relay"], "the fault relay joins two agents' sockets, not the raw peer");
   parse_pairings(cx, root["pairings"], table, s);
   s.transports = require_string_list(file, root, "transports");
   for (size_t i = 0; i < s.transports.size(); ++i) {
@@ -144,6 +181,7 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
     if (s.raw_peer && s.transports[i] != "tcp" && s.transports[i] != "ipc") {
       cx.fail(root["transports"][i], "the raw peer speaks tcp and ipc only");
     }
+    if (s.relay && s.transports[i] != "tcp") cx.fail(root["transports"][i], "the fault relay carries tcp only");
   }
 
   if (YAML::Node binders = root["binders"]) {
@@ -185,6 +223,7 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
   if (!steps || !steps.IsSequence() || steps.size() == 0) cx.fail(root, "missing or empty list 'steps'");
   for (const auto& step : steps) s.steps.push_back(parse_step(file, step, s));
   check_transfers(cx, steps, table, s);
+  check_async_names(cx, steps, s);
   return s;
 }
 

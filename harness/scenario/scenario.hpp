@@ -76,6 +76,15 @@ enum class StepKind {
   fair_queue,   // messages from several peers are read in turn
   kill,         // SIGKILL the agent playing a role (needs processes: separate)
   drain,        // read until nothing is left (and the `until` event came): every message must equal the frames
+  flood,        // numbered messages with DONTWAIT until the socket refuses one (blocks) or all went (drops)
+  collect,      // the numbered messages of the last flood, read up to an end marker: whole, in order, counted
+  term,         // zmq_ctx_term on a role's context (asynchronous with `as`)
+  shutdown,     // zmq_ctx_shutdown on a role's context
+  new_socket,   // a socket created in a role's context (expected to fail after shutdown)
+  reply,        // waits for the reply to an asynchronous request and checks it (error, timing)
+  pending,      // asynchronous requests that must still be unanswered
+  fault,        // the fault relay between the linked sockets: cut, black_hole, delay, drip, half_close, restore
+  restart,      // a killed role comes back: new agent, new context, its sockets re-created and re-bound
   // The raw peer's steps (wire scenarios only; scenario/wire_step.hpp):
   greet,            // send a greeting (wrong on purpose where asked) and read the implementation's
   expect_greeting,  // check the implementation's greeting
@@ -88,6 +97,21 @@ enum class StepKind {
   hangup,           // the raw peer closes its connection (or half-closes)
   reconnect,        // a fresh connection: the raw peer connects again, or accepts the implementation's next
   wire_sync,        // the raw subscriber and the implementation's publisher agree subscriptions are in force
+};
+
+// What the fault relay (run/tcp_relay.hpp) does to the connections it carries.
+struct FaultSpec {
+  enum class Kind { cut, black_hole, delay, drip, half_close, restore };
+  Kind kind = Kind::restore;
+  int delay_ms = 0;   // delay: how long every chunk is held, each direction
+  int bytes = 0;      // drip: octets let through per tick
+  int every_ms = 0;   // drip: the tick
+};
+
+// flood / collect: what the socket is expected to do once its high-water mark is reached.
+enum class FloodExpect {
+  blocks,  // a send is refused (EAGAIN, or `error`) within `at_most` messages; nothing is lost
+  drops,   // every send is accepted at once; the receiver gets a bounded, ordered subset
 };
 
 struct Step {
@@ -106,7 +130,19 @@ struct Step {
   std::string event;                 // await_event; drain: the event that ends the stream
   std::vector<std::string> absent;   // await_event: events that must not have happened by then
   int count = 1;                     // transfer: messages; round_robin/fair_queue: per peer; await_event: events
-  Role role = Role::a;               // kill
+  Role role = Role::a;               // kill, restart, term, shutdown, new_socket
+  std::string as;                    // send/recv/term: run asynchronously, the reply awaited later by this name
+  std::vector<std::string> requests; // reply (one), pending: names given with `as`
+  int within_ms = -1;                // reply: the reply comes within this many ms of the request
+  int not_before_ms = -1;            // reply: and not before this many ms
+  bool blocking = false;             // send: let the implementation block (SNDTIMEO applies), no agent-side wait
+  FloodExpect expect = FloodExpect::blocks;  // flood/collect
+  int at_most = -1;                  // flood: sends accepted before the refusal; collect: messages delivered
+  int at_least = -1;                 // the same, lower bounds
+  int all_from = -1;                 // collect: every message numbered from here on must arrive
+  std::string topic;                 // sync: probe a topic already subscribed instead of a fresh one
+  std::string type;                  // new_socket: the socket type
+  FaultSpec fault;
   WireStep wire;                     // the raw peer's steps
 };
 
@@ -129,6 +165,11 @@ struct Scenario {
   // Role B is the harness's raw ZMTP peer, claiming B's socket type; role A's socket `a` is the
   // implementation under test. Only tcp and ipc (the raw peer's transports).
   bool raw_peer = false;
+  // Options for every context the case creates (ctx_new `options`: blocky, io_threads, ...).
+  protocol::Json context_options = protocol::Json::object();
+  // tcp links go through the harness's fault relay (run/tcp_relay.hpp): the connecting socket
+  // connects to the relay, which forwards to the binder; `fault` steps act on it.
+  bool relay = false;
   std::filesystem::path file;
 };
 

@@ -47,6 +47,10 @@ struct Context {
     for (const auto& n : node) names.push_back(socket(n));
     return names;
   }
+  Role role(const YAML::Node& node) const {
+    if (!node.IsScalar() || (node.Scalar() != "A" && node.Scalar() != "B")) fail(node, "expected a role: A or B");
+    return node.Scalar() == "A" ? Role::a : Role::b;
+  }
   YAML::Node require(const YAML::Node& map, const char* key) const {
     if (!map[key]) fail(map, std::string("missing field '") + key + "'");
     return map[key];
@@ -117,6 +121,94 @@ void common_fields(const Context& cx, const YAML::Node& body, Step& step) {
   if (body["timeout_ms"]) step.timeout_ms = cx.as_int(body["timeout_ms"], "'timeout_ms'");
 }
 
+// `as: name`: the request is sent and not waited for; a later `reply` or `pending` names it.
+void async_name(const Context& cx, const YAML::Node& body, Step& step) {
+  if (!body["as"]) return;
+  step.as = body["as"].Scalar();
+  static const std::regex form(R"([a-z][a-z0-9_]*)");
+  if (!std::regex_match(step.as, form)) cx.fail(body["as"], "'as' names a request: [a-z][a-z0-9_]*");
+}
+
+FloodExpect flood_expect(const Context& cx, const YAML::Node& node) {
+  if (!node.IsScalar() || (node.Scalar() != "blocks" && node.Scalar() != "drops")) {
+    cx.fail(node, "'expect' is blocks (the sender is refused at the high-water mark) or drops (it never is)");
+  }
+  return node.Scalar() == "blocks" ? FloodExpect::blocks : FloodExpect::drops;
+}
+
+bool numbered(const FrameSpecs& frames) {
+  for (const auto& f : frames) {
+    if (f.kind == FrameSpec::Kind::literal && f.bytes.find("{n}") != std::string::npos) return true;
+  }
+  return false;
+}
+
+void bounds(const Context& cx, const YAML::Node& b, Step& s) {
+  if (b["at_most"]) s.at_most = cx.as_int(b["at_most"], "'at_most'");
+  if (b["at_least"]) s.at_least = cx.as_int(b["at_least"], "'at_least'");
+  if (s.at_most >= 0 && s.at_least > s.at_most) cx.fail(b, "'at_least' is above 'at_most'");
+}
+
+// flood: {socket, frames, count, expect, at_most, at_least, error}
+void parse_flood(const Context& cx, const YAML::Node& b, Step& s) {
+  reject_unknown_keys(cx.file, b, {"socket", "frames", "count", "expect", "at_most", "at_least", "error"});
+  s.sockets = {cx.socket(cx.require(b, "socket"))};
+  s.frames = parse_frames(cx.file, cx.require(b, "frames"));
+  if (!numbered(s.frames)) cx.fail(b["frames"], "flood frames must hold \"{n}\" somewhere: the receiver tells the messages apart by it");
+  s.count = cx.as_int(cx.require(b, "count"), "'count'");
+  if (s.count < 1 || s.count > 100000) cx.fail(b["count"], "'count' must be 1..100000");
+  s.expect = flood_expect(cx, cx.require(b, "expect"));
+  bounds(cx, b, s);
+  common_fields(cx, b, s);
+  if (s.error && s.expect == FloodExpect::drops) cx.fail(b["error"], "a flood that drops is never refused: 'error' goes with expect: blocks");
+  if (!s.error && s.expect == FloodExpect::blocks) s.error = "EAGAIN";
+}
+
+// collect: {socket, from, frames, loss: none|allowed, at_most, at_least, all_from}
+void parse_collect(const Context& cx, const YAML::Node& b, Step& s) {
+  reject_unknown_keys(cx.file, b, {"socket", "from", "frames", "loss", "at_most", "at_least", "all_from"});
+  s.sockets = {cx.socket(cx.require(b, "socket")), cx.socket(cx.require(b, "from"))};
+  s.frames = parse_frames(cx.file, cx.require(b, "frames"));
+  if (!numbered(s.frames)) cx.fail(b["frames"], "collected frames must hold \"{n}\" as the flood's do");
+  if (const YAML::Node loss = b["loss"]) {
+    if (!loss.IsScalar() || (loss.Scalar() != "none" && loss.Scalar() != "allowed")) {
+      cx.fail(loss, "'loss' is none (every message arrives) or allowed (a dropping socket, a fault)");
+    }
+    s.expect = loss.Scalar() == "none" ? FloodExpect::blocks : FloodExpect::drops;
+  }
+  if (s.expect == FloodExpect::blocks && b["all_from"]) cx.fail(b["all_from"], "'all_from' goes with 'loss: allowed'");
+  bounds(cx, b, s);
+  if (b["all_from"]) s.all_from = cx.as_int(b["all_from"], "'all_from'");
+}
+
+// fault: cut | black_hole | half_close | restore | {delay_ms: N} | {drip: {bytes: N, every_ms: M}}
+void parse_fault(const Context& cx, const YAML::Node& b, Step& s) {
+  if (!cx.scenario.relay) cx.fail(b, "'fault' acts on the fault relay: the scenario needs 'relay: true'");
+  static const std::map<std::string, FaultSpec::Kind> plain = {
+      {"cut", FaultSpec::Kind::cut}, {"black_hole", FaultSpec::Kind::black_hole},
+      {"half_close", FaultSpec::Kind::half_close}, {"restore", FaultSpec::Kind::restore}};
+  if (b.IsScalar()) {
+    auto it = plain.find(b.Scalar());
+    if (it == plain.end()) cx.fail(b, "a fault is cut, black_hole, half_close, restore, {delay_ms: N} or {drip: {bytes: N, every_ms: M}}");
+    s.fault.kind = it->second;
+    return;
+  }
+  if (!b.IsMap()) cx.fail(b, "a fault is a name or {delay_ms: N} / {drip: {...}}");
+  reject_unknown_keys(cx.file, b, {"delay_ms", "drip"});
+  if (b["delay_ms"]) {
+    s.fault.kind = FaultSpec::Kind::delay;
+    s.fault.delay_ms = cx.as_int(b["delay_ms"], "'delay_ms'");
+    if (s.fault.delay_ms < 1 || s.fault.delay_ms > 60000) cx.fail(b["delay_ms"], "'delay_ms' must be 1..60000");
+    return;
+  }
+  const YAML::Node drip = cx.require(b, "drip");
+  reject_unknown_keys(cx.file, drip, {"bytes", "every_ms"});
+  s.fault.kind = FaultSpec::Kind::drip;
+  s.fault.bytes = cx.as_int(cx.require(drip, "bytes"), "'bytes'");
+  s.fault.every_ms = cx.as_int(cx.require(drip, "every_ms"), "'every_ms'");
+  if (s.fault.bytes < 1 || s.fault.every_ms < 1 || s.fault.every_ms > 10000) cx.fail(drip, "drip needs bytes >= 1 and every_ms 1..10000");
+}
+
 using Parser = void (*)(const Context&, const YAML::Node&, Step&);
 
 const std::map<std::string, std::pair<StepKind, Parser>>& step_table() {
@@ -129,20 +221,29 @@ const std::map<std::string, std::pair<StepKind, Parser>>& step_table() {
           }
         }}},
       {"send", {StepKind::send, [](const Context& cx, const YAML::Node& b, Step& s) {
-          reject_unknown_keys(cx.file, b, {"socket", "frames", "error", "timeout_ms", "dontwait", "count"});
+          reject_unknown_keys(cx.file, b, {"socket", "frames", "error", "timeout_ms", "dontwait", "count", "as", "blocking"});
           s.sockets = {cx.socket(cx.require(b, "socket"))};
           s.frames = parse_frames(cx.file, cx.require(b, "frames"));
           if (s.frames.empty()) cx.fail(b, "'send' needs a non-empty 'frames' list");
           if (b["count"]) s.count = cx.as_int(b["count"], "'count'");
           if (s.count < 1 || s.count > 100000) cx.fail(b, "'count' must be 1..100000");
           if (b["dontwait"]) s.dontwait = cx.as_bool(b["dontwait"], "'dontwait'");
+          if (b["blocking"]) s.blocking = cx.as_bool(b["blocking"], "'blocking'");
+          if (s.blocking && (s.dontwait || b["timeout_ms"])) cx.fail(b, "'blocking' leaves the wait to the implementation: no 'dontwait' or 'timeout_ms' with it");
           common_fields(cx, b, s);
+          async_name(cx, b, s);
+          if (!s.as.empty() && (s.count != 1 || s.error)) cx.fail(b, "an asynchronous send ('as') is one message; its outcome is checked by a 'reply' step");
         }}},
       {"recv", {StepKind::recv, [](const Context& cx, const YAML::Node& b, Step& s) {
-          reject_unknown_keys(cx.file, b, {"socket", "frames", "error", "timeout_ms"});
+          reject_unknown_keys(cx.file, b, {"socket", "frames", "error", "timeout_ms", "as"});
           s.sockets = {cx.socket(cx.require(b, "socket"))};
           if (b["frames"]) s.frames = parse_frames(cx.file, b["frames"]);
           common_fields(cx, b, s);
+          async_name(cx, b, s);
+          if (!s.as.empty()) {
+            if (!s.frames.empty() || s.error) cx.fail(b, "an asynchronous recv ('as') is checked by a 'reply' step: no 'frames' or 'error' here");
+            return;
+          }
           if (s.frames.empty() == !s.error) cx.fail(b, "'recv' expects either 'frames' or an 'error', not both");
         }}},
       {"set", {StepKind::set, [](const Context& cx, const YAML::Node& b, Step& s) {
@@ -179,7 +280,15 @@ const std::map<std::string, std::pair<StepKind, Parser>>& step_table() {
           for (const auto& f : parse_frames(cx.file, cx.require(b, "topics"))) s.topics.push_back(f.bytes);
         }}},
       {"sync", {StepKind::sync, [](const Context& cx, const YAML::Node& b, Step& s) {
+          if (b.IsMap()) {
+            // {publisher, subscriber, topic}: probes on a topic subscribed earlier, nothing new subscribed.
+            reject_unknown_keys(cx.file, b, {"publisher", "subscriber", "topic"});
+            s.sockets = {cx.socket(cx.require(b, "publisher")), cx.socket(cx.require(b, "subscriber"))};
+            s.topic = parse_byte_string(cx.file, cx.require(b, "topic"));
+            return;
+          }
           s.sockets = cx.socket_list(b, 2);
+          if (s.sockets.size() != 2) cx.fail(b, "'sync' takes [publisher, subscriber]");
         }}},
       {"barrier", {StepKind::barrier, [](const Context& cx, const YAML::Node& b, Step& s) {
           s.sockets = cx.socket_list(b, 2);
@@ -218,6 +327,40 @@ const std::map<std::string, std::pair<StepKind, Parser>>& step_table() {
           s.sockets = {cx.socket(cx.require(b, "socket"))};
           s.frames = parse_frames(cx.file, cx.require(b, "frames"));
           if (b["until"]) s.event = b["until"].Scalar();
+        }}},
+      {"flood", {StepKind::flood, parse_flood}},
+      {"collect", {StepKind::collect, parse_collect}},
+      {"term", {StepKind::term, [](const Context& cx, const YAML::Node& b, Step& s) {
+          if (b.IsScalar()) return void(s.role = cx.role(b));
+          reject_unknown_keys(cx.file, b, {"role", "as", "error"});
+          s.role = cx.role(cx.require(b, "role"));
+          common_fields(cx, b, s);
+          async_name(cx, b, s);
+        }}},
+      {"shutdown", {StepKind::shutdown, [](const Context& cx, const YAML::Node& b, Step& s) { s.role = cx.role(b); }}},
+      {"new_socket", {StepKind::new_socket, [](const Context& cx, const YAML::Node& b, Step& s) {
+          reject_unknown_keys(cx.file, b, {"role", "type", "error"});
+          s.role = cx.role(cx.require(b, "role"));
+          s.type = require_scalar(cx.file, b, "type");
+          common_fields(cx, b, s);
+        }}},
+      {"reply", {StepKind::reply, [](const Context& cx, const YAML::Node& b, Step& s) {
+          reject_unknown_keys(cx.file, b, {"of", "error", "frames", "within_ms", "not_before_ms"});
+          s.requests = {require_scalar(cx.file, b, "of")};
+          if (b["frames"]) s.frames = parse_frames(cx.file, b["frames"]);
+          if (b["within_ms"]) s.within_ms = cx.as_int(b["within_ms"], "'within_ms'");
+          if (b["not_before_ms"]) s.not_before_ms = cx.as_int(b["not_before_ms"], "'not_before_ms'");
+          common_fields(cx, b, s);
+          if (!s.frames.empty() && s.error) cx.fail(b, "'reply' expects 'frames' or an 'error', not both");
+        }}},
+      {"pending", {StepKind::pending, [](const Context& cx, const YAML::Node& b, Step& s) {
+          if (!b.IsSequence() || b.size() == 0) cx.fail(b, "'pending' lists the names of asynchronous requests: [t, r]");
+          for (const auto& n : b) s.requests.push_back(n.Scalar());
+        }}},
+      {"fault", {StepKind::fault, parse_fault}},
+      {"restart", {StepKind::restart, [](const Context& cx, const YAML::Node& b, Step& s) {
+          s.role = cx.role(b);
+          if (!cx.scenario.separate_processes) cx.fail(b, "'restart' needs 'processes: separate' in the scenario");
         }}},
   };
   return table;
@@ -282,7 +425,8 @@ FrameSpecs parse_frames(const std::filesystem::path& file, const YAML::Node& nod
 Step parse_step(const std::filesystem::path& file, const YAML::Node& node, const Scenario& scenario) {
   const Context cx{file, scenario};
   static const char* kinds = "link, send, recv, set, get, transfer, subscribe, unsubscribe, sync, barrier, bind, connect, "
-                             "unbind, disconnect, await, close, round_robin, fair_queue, kill, drain";
+                             "unbind, disconnect, await, close, round_robin, fair_queue, kill, drain, flood, collect, "
+                             "term, shutdown, new_socket, reply, pending, fault, restart";
   if (!node.IsMap() || node.size() != 1) cx.fail(node, std::string("a step is a mapping with exactly one of: ") + kinds);
   const std::string kind = node.begin()->first.Scalar();
   const YAML::Node body = node.begin()->second;
