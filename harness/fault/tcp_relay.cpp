@@ -106,8 +106,8 @@ struct TcpRelay::Loop {
   bool connect_up(Carried& c);
   void close_all(bool hard);
   int next_timeout_ms() const;
-  // Reads from `from` into `d`; writes what is due from `d` to `to`. False once the pair is done.
-  void read_side(int from, Direction& d, const char* counter);
+  // Reads what `from` has into `d` (end-of-stream noted); writes what is due from `d` to `to`.
+  void read_side(int from, Direction& d);
   void write_side(int to, Direction& d, const char* counter);
   void count(const char* counter, size_t n) {
     std::lock_guard lock(mutex);
@@ -235,14 +235,13 @@ void TcpRelay::Loop::close_all(bool hard) {
   carried.clear();
 }
 
-void TcpRelay::Loop::read_side(int from, Direction& d, const char* counter) {
+void TcpRelay::Loop::read_side(int from, Direction& d) {
   char buffer[kChunk];
   ssize_t n = ::read(from, buffer, sizeof buffer);
   if (n > 0) {
     const auto hold = mode.kind == FaultSpec::Kind::delay ? milliseconds(mode.delay_ms) : milliseconds(0);
     d.held.push_back({std::string(buffer, static_cast<size_t>(n)), Clock::now() + hold});
     d.held_bytes += static_cast<size_t>(n);
-    (void)counter;
   } else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
     d.eof = true;
   }
@@ -257,7 +256,13 @@ void TcpRelay::Loop::write_side(int to, Direction& d, const char* counter) {
       if (now < d.next_drip) return;
       allowed = std::min(allowed, static_cast<size_t>(mode.bytes));
     }
-    ssize_t n = ::send(to, h.bytes.data(), allowed, MSG_NOSIGNAL);
+    ssize_t n;
+    {
+      // Counted in the same breath as sent: whoever has read the octets sees them counted.
+      std::lock_guard lock(mutex);
+      n = ::send(to, h.bytes.data(), allowed, MSG_NOSIGNAL);
+      if (n > 0) stats[counter] = stats[counter].get<uint64_t>() + static_cast<uint64_t>(n);
+    }
     if (n < 0) {
       if (errno != EAGAIN && errno != EINTR) {
         d.held.clear();
@@ -266,7 +271,6 @@ void TcpRelay::Loop::write_side(int to, Direction& d, const char* counter) {
       }
       return;
     }
-    count(counter, static_cast<size_t>(n));
     d.held_bytes -= static_cast<size_t>(n);
     h.bytes.erase(0, static_cast<size_t>(n));
     if (h.bytes.empty()) d.held.pop_front();
@@ -360,7 +364,7 @@ void TcpRelay::Loop::run() {
       Carried& c = *owners[i].first;
       const bool down = owners[i].second;
       const short re = fds[i].revents;
-      if (re & (POLLIN | POLLHUP | POLLERR)) read_side(down ? c.down : c.up, down ? c.to_up : c.to_down, nullptr);
+      if (re & (POLLIN | POLLHUP | POLLERR)) read_side(down ? c.down : c.up, down ? c.to_up : c.to_down);
     }
     for (auto& c : carried) {
       if (black_hole() || c.up < 0) continue;

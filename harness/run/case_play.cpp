@@ -317,10 +317,21 @@ void CasePlay::teardown() {
   }
   for (auto& [agent, ctx] : contexts_) {
     if (ctx.empty() || agent->failed()) continue;
-    // A ctx_term the scenario started and left pending completes now that the sockets are closed.
+    // A ctx_term the scenario started and left pending completes now that the sockets are closed,
+    // unless a socket closed earlier still lingers (LINGER -1, no peer): nothing can cut that
+    // short, so after a second the agent is killed and the pool starts a fresh one.
     std::optional<Reply> r;
+    bool stuck = false;
     for (auto& [name, request] : requests_) {
-      if (request.agent == agent && request.is_term && !request.reply) r = agent->wait(request.id, case_deadline_);
+      if (request.agent != agent || !request.is_term || request.reply) continue;
+      auto answer = agent->wait_any({request.id}, std::min(case_deadline_, Clock::now() + std::chrono::seconds(1)));
+      if (answer) r = std::move(answer->second);
+      else stuck = true;
+    }
+    if (stuck) {
+      observe("teardown", "ctx_term still blocked by a lingering socket: agent killed");
+      agent->kill();
+      continue;
     }
     if (!r) r = agent->call("ctx_term", {{"ctx", ctx}}, case_deadline_);
     if (r->status != ReplyStatus::ok) throw CaseStop{Verdict::error, "ctx_term succeeds", describe_reply(*r)};

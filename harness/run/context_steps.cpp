@@ -131,13 +131,15 @@ void CasePlay::reply_step(const Step& step) {
 
 // The requests must still be unanswered. A round trip to the same agent comes first (hello, which
 // any agent answers at once): a reply that was on its way, from a call that does not block, is
-// written before that round trip ends, and then it is read here.
+// most likely written before that round trip ends, and then it is read here. `for_ms` makes
+// it certain where a scenario needs that: no reply may come for that long.
 void CasePlay::pending_step(const Step& step) {
   result_.step += " pending";
+  const auto until = Clock::now() + milliseconds(std::max(0, step.within_ms));
   for (const auto& name : step.requests) {
     AsyncRequest& r = async_request(name);
     if (!r.reply && !r.agent->failed()) call(*r.agent, "hello", Json::object());
-    if (poll_reply(r, Clock::now())) {
+    if (poll_reply(r, until)) {
       fail(r.what + " (" + name + ") still blocked", "answered after " + std::to_string(ms_since(r.sent)) + " ms: " + describe_reply(*r.reply));
     }
   }

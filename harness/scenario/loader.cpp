@@ -248,6 +248,9 @@ ScenarioSet load_scenario_dir(const std::filesystem::path& dir, const ClauseCata
       set.scenarios.push_back(std::move(s));
     } catch (const FileError& e) {
       set.errors.push_back(e.what());
+    } catch (const YAML::Exception& e) {
+      // A shape the parser did not foresee: still this file's error, and the others still load.
+      set.errors.push_back(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.what());
     }
   }
   std::sort(set.scenarios.begin(), set.scenarios.end(),

@@ -354,8 +354,18 @@ const std::map<std::string, std::pair<StepKind, Parser>>& step_table() {
           if (!s.frames.empty() && s.error) cx.fail(b, "'reply' expects 'frames' or an 'error', not both");
         }}},
       {"pending", {StepKind::pending, [](const Context& cx, const YAML::Node& b, Step& s) {
-          if (!b.IsSequence() || b.size() == 0) cx.fail(b, "'pending' lists the names of asynchronous requests: [t, r]");
-          for (const auto& n : b) s.requests.push_back(n.Scalar());
+          // [t, r], or {of: [t, r], for_ms: N}: still unanswered N ms on (a bounded check of absence).
+          // (Constructed, never assigned: assigning a YAML::Node overwrites the node it refers to.)
+          const YAML::Node names = b.IsMap() ? cx.require(b, "of") : b;
+          if (b.IsMap()) {
+            reject_unknown_keys(cx.file, b, {"of", "for_ms"});
+            if (b["for_ms"]) {
+              s.within_ms = cx.as_int(b["for_ms"], "'for_ms'");
+              if (s.within_ms < 0 || s.within_ms > 10000) cx.fail(b["for_ms"], "'for_ms' must be 0..10000");
+            }
+          }
+          if (!names.IsSequence() || names.size() == 0) cx.fail(b, "'pending' lists the names of asynchronous requests: [t, r]");
+          for (const auto& n : names) s.requests.push_back(n.Scalar());
         }}},
       {"fault", {StepKind::fault, parse_fault}},
       {"restart", {StepKind::restart, [](const Context& cx, const YAML::Node& b, Step& s) {

@@ -104,6 +104,59 @@ class LibzmqRun(unittest.TestCase):
             events = [e["event"] for e in case["monitor_events"]]
             self.assertGreaterEqual(events.count("HANDSHAKE_SUCCEEDED"), 2, case["id"])
 
+    def test_every_case_on_tcp_or_ipc_records_its_monitor_events(self):
+        # MON-01: a failure shows the connect/handshake history. The exceptions: scenarios with
+        # `monitors: false` (the plain API, errors.*) and those that never bind or connect.
+        never_connect = {"context.term-unblocks-send", "hwm.timeouts", "dealer.no-peer"}
+        cases = [c for c in self.result.cases() if c["transport"] in ("tcp", "ipc") and c["verdict"] != "unsupported"
+                 and not c["scenario"].startswith("errors.") and c["scenario"] not in never_connect]
+        self.assertGreater(len(cases), 500)
+        for case in cases:
+            self.assertTrue(case["monitor_events"], case["id"])
+            for e in case["monitor_events"]:
+                self.assertTrue({"socket", "event", "value", "endpoint"} <= set(e), case["id"])
+
+    def test_hwm_cases_report_the_configured_marks_and_the_counts(self):
+        hwm = [c for c in self.result.cases() if c["scenario"].startswith("hwm.") and c["scenario"] != "hwm.timeouts"]
+        self.assertGreaterEqual(len(hwm), 40)
+        for case in hwm:
+            counts = case["observations"]["hwm"]
+            for end in ("sender", "receiver"):
+                self.assertIsInstance(counts[end]["sndhwm"], int, case["id"])
+                self.assertIsInstance(counts[end]["rcvhwm"], int, case["id"])
+            self.assertEqual(counts["sent"], counts["delivered"] + counts["dropped"], case["id"])
+            if case["scenario"] in ("hwm.dropping-types", "hwm.router-drops", "hwm.inproc-drops"):
+                self.assertGreater(counts["dropped"], 0, case["id"])
+                self.assertNotIn("refused_with", counts, case["id"])
+            else:
+                self.assertEqual(counts["dropped"], 0, case["id"])
+                self.assertEqual(counts["refused_with"], "EAGAIN", case["id"])
+        inproc = [c["observations"]["hwm"] for c in hwm if c["scenario"] == "hwm.inproc-sum"]
+        self.assertTrue(inproc)
+        for counts in inproc:  # HWM-04: exactly SNDHWM + RCVHWM
+            self.assertEqual(counts["sent"], counts["sender"]["sndhwm"] + counts["receiver"]["rcvhwm"])
+
+    def test_fault_cases_go_through_the_relay(self):
+        faults = [c for c in self.result.cases() if c["scenario"].startswith("fault.") and "relay" in c.get("observations", {})]
+        self.assertGreaterEqual(len(faults), 30)
+        for case in faults:
+            relay = case["observations"]["relay"]
+            self.assertTrue(relay["faults"], case["id"])
+            self.assertGreater(relay["octets_to_upstream"], 0, case["id"])
+            if case["scenario"] in ("fault.cut-reconnect", "fault.half-close", "fault.black-hole-heartbeat"):
+                self.assertGreaterEqual(relay["accepted"], 2, case["id"])  # the reconnection came through it too
+        restarted = [c for c in self.result.cases() if c["scenario"] == "fault.bound-peer-restarted"]
+        self.assertTrue(restarted)
+        for case in restarted:
+            events = [e["event"] for e in case["monitor_events"] if e["socket"] == "a"]
+            self.assertGreaterEqual(events.count("HANDSHAKE_SUCCEEDED"), 2, case["id"])
+
+    def test_linger_bounds_the_wait_of_term(self):
+        bounded = [c for c in self.result.cases() if c["scenario"] == "context.linger-bounded"]
+        self.assertTrue(bounded)
+        for case in bounded:
+            self.assertGreaterEqual(case["observations"]["reply_ms_term"], 250, case["id"])
+
     def test_distribution_steps_record_what_each_peer_got(self):
         rr = [c for c in self.result.cases() if c["scenario"] == "pipeline.round-robin" and c["verdict"] == "pass"]
         self.assertTrue(rr)

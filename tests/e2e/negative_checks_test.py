@@ -1,0 +1,63 @@
+#!/usr/bin/python3
+"""The checks of high-water marks, contexts and faults can fail: scenarios in must_fail/ expect of
+libzmq what it does not do, and every one of their cases must end `fail`, saying what differed."""
+import os
+import shutil
+import tempfile
+import unittest
+
+from zconform_e2e import SOURCE_DIR, Run
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# scenario id -> words its failure message must hold (expected + actual)
+EXPECTED = {
+    "must-fail.push-drops": "never refused",
+    "must-fail.pub-blocks": "all 2000 accepted",
+    "must-fail.pub-loses-nothing": "every one from number 0 on delivered",
+    "must-fail.linger-forever-returns": "within 300 ms",
+    "must-fail.term-returns-early": "still blocked",
+    "must-fail.linger-too-soon": "after at least 500 ms",
+    "must-fail.blocked-recv-answered": "ETERM",
+    "must-fail.black-hole-delivers": "EAGAIN",
+    "must-fail.cut-unnoticed": "no DISCONNECTED",
+}
+
+
+def conformance_dir():
+    root = tempfile.mkdtemp(prefix="zconform-must-fail-")
+    conformance = os.path.join(SOURCE_DIR, "conformance")
+    for name in ("spec", "implementations", "pairings.yaml"):
+        os.symlink(os.path.join(conformance, name), os.path.join(root, name))
+    shutil.copytree(os.path.join(HERE, "must_fail"), os.path.join(root, "scenarios"),
+                    ignore=shutil.ignore_patterns("*.md"))
+    return root
+
+
+class MustFail(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.result = Run("--impl", "libzmq", "--conformance", conformance_dir(), "--no-baseline")
+
+    def test_the_gate_fails(self):
+        self.assertEqual(self.result.code, 1, self.result.explain())
+
+    def test_every_case_fails_saying_what_differed(self):
+        seen = set()
+        for case in self.result.cases():
+            seen.add(case["scenario"])
+            self.assertEqual(case["verdict"], "fail", (case["id"], case.get("actual")))
+            message = case["expected"] + " / " + case["actual"]
+            self.assertIn(EXPECTED[case["scenario"]], message, case["id"])
+        self.assertEqual(seen, set(EXPECTED))
+
+    def test_counts_are_recorded_even_when_the_check_fails(self):
+        case = next(c for c in self.result.cases() if c["scenario"] == "must-fail.pub-loses-nothing")
+        hwm = case["observations"]["hwm"]
+        self.assertEqual(hwm["sent"], 2000)
+        self.assertEqual(hwm["sent"], hwm["delivered"] + hwm["dropped"])
+        self.assertGreater(hwm["dropped"], 0)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,136 @@
+// The steps of high-water mark, context and fault scenarios: what the loader makes of them, their
+// defaults, and the file:line errors for mistakes (a reply to a request never started, a fault
+// without the relay, a flood whose messages cannot be told apart, ...).
+#include <gtest/gtest.h>
+
+#include "scenario/loader.hpp"
+#include "test_files.hpp"
+
+using namespace zconform;
+
+namespace {
+
+const ClauseCatalogue& catalogue() {
+  static ClauseCatalogue c = ClauseCatalogue::load(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/spec/CLAUSES.md");
+  return c;
+}
+const PairingTable& pairings() {
+  static PairingTable t = PairingTable::load(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/pairings.yaml");
+  return t;
+}
+Scenario load(const std::filesystem::path& file) { return load_scenario_file(file, catalogue(), pairings()); }
+
+std::string header(const std::string& extra = "") {
+  return "id: t.life\n"
+         "title: t\n"
+         "clauses: [CTX-01]\n"
+         "pairings: [PUSH-PULL]\n"
+         "transports: [tcp]\n" +
+         extra + "steps:\n";
+}
+
+}  // namespace
+
+TEST(LifecycleScenario, LoadsFloodCollectAndTheirDefaults) {
+  TempDir dir;
+  Scenario s = load(dir.write("s.yaml", header() +
+                                            "  - link: [a, b]\n"
+                                            "  - flood: {socket: a, frames: [\"m-{n}\", {size: 10}], count: 50, expect: blocks, at_most: 40}\n"
+                                            "  - collect: {socket: b, from: a, frames: [\"m-{n}\", {size: 10}]}\n"
+                                            "  - flood: {socket: a, frames: [\"d-{n}\"], count: 9, expect: drops}\n"
+                                            "  - collect: {socket: b, from: a, frames: [\"d-{n}\"], loss: allowed, all_from: 5, at_most: 8}\n"));
+  ASSERT_EQ(s.steps.size(), 5u);
+  EXPECT_EQ(s.steps[1].kind, StepKind::flood);
+  EXPECT_EQ(s.steps[1].expect, FloodExpect::blocks);
+  EXPECT_EQ(s.steps[1].error, "EAGAIN");  // the refusal a blocking type gives under DONTWAIT
+  EXPECT_EQ(s.steps[1].at_most, 40);
+  EXPECT_EQ(s.steps[2].expect, FloodExpect::blocks);  // loss: none by default
+  EXPECT_EQ(s.steps[2].sockets, (std::vector<std::string>{"b", "a"}));
+  EXPECT_EQ(s.steps[3].expect, FloodExpect::drops);
+  EXPECT_FALSE(s.steps[3].error);
+  EXPECT_EQ(s.steps[4].expect, FloodExpect::drops);
+  EXPECT_EQ(s.steps[4].all_from, 5);
+}
+
+TEST(LifecycleScenario, LoadsAsynchronousRequestsAndContextSteps) {
+  TempDir dir;
+  Scenario s = load(dir.write("s.yaml", header("processes: separate\ncontext: {blocky: false, io_threads: 2}\n") +
+                                            "  - recv: {socket: b, as: blocked}\n"
+                                            "  - send: {socket: a, frames: [x], as: out}\n"
+                                            "  - term: {role: B, as: term}\n"
+                                            "  - pending: [term, out]\n"
+                                            "  - reply: {of: blocked, error: ETERM, within_ms: 500, not_before_ms: 1}\n"
+                                            "  - shutdown: A\n"
+                                            "  - new_socket: {role: A, type: PUSH, error: ETERM}\n"
+                                            "  - send: {socket: a, frames: [x], blocking: true, error: EAGAIN}\n"
+                                            "  - kill: B\n"
+                                            "  - restart: B\n"
+                                            "  - term: A\n"));
+  EXPECT_EQ(s.context_options, (protocol::Json{{"blocky", false}, {"io_threads", 2}}));
+  EXPECT_EQ(s.steps[0].as, "blocked");
+  EXPECT_EQ(s.steps[2].kind, StepKind::term);
+  EXPECT_EQ(s.steps[2].role, Role::b);
+  EXPECT_EQ(s.steps[3].requests, (std::vector<std::string>{"term", "out"}));
+  EXPECT_EQ(s.steps[4].within_ms, 500);
+  EXPECT_EQ(s.steps[4].not_before_ms, 1);
+  EXPECT_TRUE(s.steps[7].blocking);
+  EXPECT_EQ(s.steps[9].kind, StepKind::restart);
+  EXPECT_TRUE(s.steps[10].as.empty());
+}
+
+TEST(LifecycleScenario, LoadsFaultsOnlyWithTheRelay) {
+  TempDir dir;
+  Scenario s = load(dir.write("s.yaml", header("relay: true\n") +
+                                            "  - link: [a, b]\n"
+                                            "  - fault: cut\n"
+                                            "  - fault: {delay_ms: 50}\n"
+                                            "  - fault: {drip: {bytes: 3, every_ms: 2}}\n"
+                                            "  - fault: restore\n"
+                                            "  - sync: {publisher: a, subscriber: b, topic: x}\n"));
+  EXPECT_TRUE(s.relay);
+  EXPECT_EQ(s.steps[1].fault.kind, FaultSpec::Kind::cut);
+  EXPECT_EQ(s.steps[2].fault.kind, FaultSpec::Kind::delay);
+  EXPECT_EQ(s.steps[2].fault.delay_ms, 50);
+  EXPECT_EQ(s.steps[3].fault.bytes, 3);
+  EXPECT_EQ(s.steps[3].fault.every_ms, 2);
+  EXPECT_EQ(s.steps[5].topic, "x");
+}
+
+TEST(LifecycleScenario, RefusesMistakesWithFileAndLine) {
+  struct Bad {
+    std::string extra, steps, line, words;
+  };
+  const std::vector<Bad> cases = {
+      {"", "  - reply: {of: nothing}\n", ":7:", "no earlier step started a request named 'nothing'"},
+      {"", "  - recv: {socket: b, as: r}\n  - recv: {socket: b, as: r}\n", ":8:", "already taken"},
+      {"", "  - pending: [r]\n  - recv: {socket: b, as: r}\n", ":7:", "no earlier step"},
+      {"", "  - recv: {socket: b, as: r, frames: [x]}\n", ":7:", "checked by a 'reply' step"},
+      {"", "  - recv: {socket: b, as: Bad-Name}\n", ":7:", "'as' names a request"},
+      {"", "  - send: {socket: a, frames: [x], blocking: true, dontwait: true}\n", ":7:", "'blocking' leaves the wait"},
+      {"", "  - fault: cut\n", ":7:", "needs 'relay: true'"},
+      {"relay: true\n", "  - fault: unplug\n", ":8:", "a fault is cut, black_hole"},
+      {"relay: true\n", "  - fault: {drip: {bytes: 0, every_ms: 1}}\n", ":8:", "drip needs bytes >= 1"},
+      {"", "  - flood: {socket: a, frames: [x], count: 5, expect: blocks}\n", ":7:", "\"{n}\""},
+      {"", "  - flood: {socket: a, frames: [\"{n}\"], count: 5, expect: sometimes}\n", ":7:", "'expect' is blocks"},
+      {"", "  - flood: {socket: a, frames: [\"{n}\"], count: 5, expect: drops, error: EAGAIN}\n", ":7:", "never refused"},
+      {"", "  - flood: {socket: a, frames: [\"{n}\"], count: 5, expect: blocks, at_least: 4, at_most: 2}\n", ":7:", "'at_least' is above"},
+      {"", "  - collect: {socket: b, from: a, frames: [\"{n}\"], loss: some}\n", ":7:", "'loss' is none"},
+      {"", "  - collect: {socket: b, from: a, frames: [\"{n}\"], all_from: 3}\n", ":7:", "'all_from' goes with 'loss: allowed'"},
+      {"", "  - restart: B\n", ":7:", "needs 'processes: separate'"},
+      {"", "  - term: C\n", ":7:", "a role: A or B"},
+      {"context: [blocky]\n", "  - term: A\n", ":6:", "'context' maps context options"},
+      {"context: {blocky: maybe}\n", "  - term: A\n", ":6:", "takes true, false or an integer"},
+  };
+  for (const auto& bad : cases) {
+    TempDir dir;
+    auto file = dir.write("bad.yaml", header(bad.extra) + bad.steps);
+    expect_file_error([&] { load(file); }, file.string() + bad.line, bad.words);
+  }
+}
+
+TEST(LifecycleScenario, TheRelayCarriesTcpOnly) {
+  TempDir dir;
+  auto file = dir.write("bad.yaml",
+                        "id: t.r\ntitle: t\nclauses: [RCN-01]\npairings: [PUSH-PULL]\nrelay: true\ntransports: [tcp, ipc]\nsteps:\n  - link: [a, b]\n");
+  expect_file_error([&] { load(file); }, file.string() + ":6:", "the fault relay carries tcp only");
+}
