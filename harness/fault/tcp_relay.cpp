@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <condition_variable>
+#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <list>
@@ -92,6 +93,7 @@ struct TcpRelay::Loop {
   std::deque<FaultSpec> commands;
   uint64_t commands_done = 0, commands_sent = 0;
   bool stopping = false;
+  bool ended = false;  // the relay thread has left its loop (stopped, or poll failed)
   nlohmann::json stats = {{"accepted", 0}, {"upstream_refused", 0}, {"octets_to_upstream", 0},
                           {"octets_to_connecting", 0}, {"faults", nlohmann::json::array()}};
 
@@ -157,7 +159,8 @@ void TcpRelay::apply(const FaultSpec& fault) {
   char b = 'c';
   (void)!::write(loop_->wake[1], &b, 1);
   // The relay thread answers within one loop turn; it never waits on anything but poll.
-  loop_->acted.wait(lock, [&] { return loop_->commands_done >= mine; });
+  loop_->acted.wait(lock, [&] { return loop_->commands_done >= mine || loop_->ended; });
+  if (loop_->commands_done < mine) throw std::runtime_error("fault relay: its thread has stopped (poll failed)");
 }
 
 nlohmann::json TcpRelay::stats() const {
@@ -353,7 +356,10 @@ void TcpRelay::Loop::run() {
       fds.push_back({c.up, wants(c.to_down, c.to_up), 0});
       owners.push_back({&c, false});
     }
-    if (::poll(fds.data(), fds.size(), next_timeout_ms()) < 0 && errno != EINTR) break;
+    if (::poll(fds.data(), fds.size(), next_timeout_ms()) < 0 && errno != EINTR) {
+      std::fprintf(stderr, "zconform: fault relay: poll: %s\n", std::strerror(errno));
+      break;
+    }
     if (fds[0].revents) {
       char drain[64];
       while (::read(wake[0], drain, sizeof drain) > 0) {
@@ -373,6 +379,9 @@ void TcpRelay::Loop::run() {
     }
   }
   close_all(false);
+  std::lock_guard lock(mutex);
+  ended = true;
+  acted.notify_all();
 }
 
 }  // namespace zconform

@@ -28,6 +28,15 @@ std::string details(const CaseResult& r) {
   std::string text = "verdict: " + std::string(to_string(r.verdict)) + "\nclauses:";
   for (const auto& c : r.clauses) text += " " + c;
   text += "\nstep: " + r.step + "\nexpected: " + r.expected + "\nactual: " + r.actual + "\nrerun: " + r.rerun + "\n";
+  if (!r.observations.empty()) text += "observations: " + r.observations.dump() + "\n";
+  if (!r.monitor_events.empty()) {
+    // MON-01: the connect/handshake history, so a failure shows what the connections went through.
+    text += "monitor events:\n";
+    for (const auto& e : r.monitor_events) {
+      text += "  " + e.value("socket", "") + " " + e.value("event", "") + " " + e.value("endpoint", "") + " (" +
+              std::to_string(e.value("value", int64_t{0})) + ")\n";
+    }
+  }
   if (!r.wire_transcript.empty()) {
     text += "wire transcript (> raw peer to implementation, < back):\n";
     for (const auto& line : r.wire_transcript) text += "  " + line + "\n";
@@ -80,6 +89,13 @@ std::string make_junit_report(const RunInfo& run, const std::vector<CaseResult>&
     tc.append_attribute("classname") = ("zconform." + r.scenario_id).c_str();
     tc.append_attribute("name") = r.id.c_str();
     tc.append_attribute("time") = seconds(r.duration_ms).c_str();
+    // What the case measured (HWM counts, relay traffic, timings), for passes too: CI dashboards
+    // that read testcase properties show it without opening report.json.
+    if (!r.observations.empty()) {
+      auto property = tc.append_child("properties").append_child("property");
+      property.append_attribute("name") = "observations";
+      property.append_attribute("value") = xml_safe(r.observations.dump()).c_str();
+    }
     std::string message = xml_safe("expected " + r.expected + "; actual " + r.actual);
     switch (r.verdict) {
       case Verdict::pass:

@@ -27,7 +27,11 @@ void CasePlay::fault_step(const Step& step) {
   static const char* names[] = {"cut", "black_hole", "delay", "drip", "half_close", "restore"};
   result_.step += std::string(" fault ") + names[static_cast<int>(step.fault.kind)];
   if (!relay_) throw CaseStop{Verdict::error, "a fault relay to act on", "no socket has bound yet (link or bind first)"};
-  relay_->apply(step.fault);
+  try {
+    relay_->apply(step.fault);
+  } catch (const std::exception& e) {
+    throw CaseStop{Verdict::error, "the fault relay applies the fault", e.what()};
+  }
 }
 
 }  // namespace zconform

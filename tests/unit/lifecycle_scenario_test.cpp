@@ -4,21 +4,14 @@
 #include <gtest/gtest.h>
 
 #include "scenario/loader.hpp"
+#include "conformance_tables.hpp"
 #include "test_files.hpp"
 
 using namespace zconform;
 
 namespace {
 
-const ClauseCatalogue& catalogue() {
-  static ClauseCatalogue c = ClauseCatalogue::load(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/spec/CLAUSES.md");
-  return c;
-}
-const PairingTable& pairings() {
-  static PairingTable t = PairingTable::load(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/pairings.yaml");
-  return t;
-}
-Scenario load(const std::filesystem::path& file) { return load_scenario_file(file, catalogue(), pairings()); }
+Scenario load(const std::filesystem::path& file) { return load_with_project_tables(file); }
 
 std::string header(const std::string& extra = "") {
   return "id: t.life\n"

@@ -99,6 +99,22 @@ TEST(JunitReport, ParsesBackWithOneTestcasePerCase) {
   EXPECT_TRUE(root.find_node([](pugi::xml_node n) { return std::string(n.name()) == "error"; }));
 }
 
+TEST(JunitReport, FailuresShowMonitorEventsAndEveryCaseItsObservations) {
+  CaseResult passed = make_case("hwm.x/PUSH-PULL/tcp/PULL-binds", Verdict::pass);
+  passed.observations = {{"hwm", {{"sent", 5}, {"delivered", 5}, {"dropped", 0}}}};
+  CaseResult failed = make_case("fault.x/PUSH-PULL/tcp/PULL-binds", Verdict::fail);
+  failed.monitor_events = nlohmann::json::array({{{"socket", "a"}, {"event", "DISCONNECTED"}, {"value", 17}, {"endpoint", "tcp://127.0.0.1:5"}}});
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(make_junit_report(run_info(), {passed, failed}).c_str()));
+  auto cases = doc.select_nodes("//testcase");
+  ASSERT_EQ(cases.size(), 2u);
+  auto property = cases[0].node().child("properties").child("property");
+  EXPECT_STREQ(property.attribute("name").value(), "observations");
+  EXPECT_NE(std::string(property.attribute("value").value()).find("\"dropped\":0"), std::string::npos);
+  std::string failure = cases[1].node().child("failure").text().get();
+  EXPECT_NE(failure.find("monitor events:\n  a DISCONNECTED tcp://127.0.0.1:5 (17)"), std::string::npos) << failure;
+}
+
 TEST(Publish, WritesTimestampedDirectoryAndReplacesLatest) {
   TempDir dir;
   auto first = publish_reports(dir.path, "20261124T190000Z", run_info(), sample());
