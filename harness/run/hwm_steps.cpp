@@ -112,12 +112,15 @@ void CasePlay::collect(const Step& step) {
   int delivered = 0, last = -1, markers = 0, wait_ms = 0;
   int missing_owed = 0;             // numbers >= all_from that never came
   std::vector<int> missing_sample;  // the first few numbers that never came
-  auto record = [&] {
+  // `complete`: the end marker came, so what did not arrive was dropped; a check that stops the
+  // collection early only says how many were read by then.
+  auto record = [&](bool complete = false) {
     Json r = result_.observations.value(burst_->key, Json::object());
     r["receiver"] = configured_hwm(to);
     r["sent"] = sent;
     r["delivered"] = delivered;
-    r["dropped"] = sent - delivered;
+    if (complete) r["dropped"] = sent - delivered;
+    else r["complete"] = false;
     if (!missing_sample.empty()) r["first_missing"] = missing_sample;
     observe(burst_->key, r);
   };
@@ -165,7 +168,7 @@ void CasePlay::collect(const Step& step) {
     ++delivered;
   }
   note_gap(sent);
-  record();
+  record(true);
   const std::string what = std::to_string(sent) + " messages sent on " + from.name;
   if (missing_owed > 0) {
     fail(what + ": every one from number " + std::to_string(all_from) + " on delivered",

@@ -15,7 +15,7 @@ void CasePlay::send_step(const Step& step) {
     // Blocks in the implementation (SNDTIMEO applies) until a later step releases it.
     return start_async(step, *s.agent, "send", {{"socket", s.handle}, {"frames", protocol::frames_to_json(resolve(step.frames))}}, s.name);
   }
-  for (int n = 0; n < step.count; ++n) {
+  for (int n = step.number_from; n < step.number_from + step.count; ++n) {
     Frames frames = resolve(step.frames, step.count > 1 ? n : -1);
     Reply r;
     if (step.blocking) {
@@ -27,7 +27,8 @@ void CasePlay::send_step(const Step& step) {
     expect_outcome(r, step.error, "send of " + describe_frames(frames) + " on " + s.name);
   }
   // Numbered messages: what a later collect checks delivery against.
-  if (step.count > 1 && !step.error) burst_ = NumberedBurst{s.name, "delivery", step.count};
+  // With number_from the burst continues the last one: collect then checks the numbers of both.
+  if (step.count > 1 && !step.error) burst_ = NumberedBurst{s.name, "delivery", step.number_from + step.count};
 }
 
 void CasePlay::check_message(const FrameSpecs& expected, const Frames& got, int n, const std::string& wanted) {

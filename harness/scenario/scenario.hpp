@@ -140,6 +140,7 @@ struct Step {
   int at_most = -1;                  // flood: sends accepted before the refusal; collect: messages delivered
   int at_least = -1;                 // the same, lower bounds
   int all_from = -1;                 // collect: every message numbered from here on must arrive
+  int number_from = 0;               // send with count: the first "{n}" (a burst continuing an earlier one)
   std::string topic;                 // sync: probe a topic already subscribed instead of a fresh one
   std::string type;                  // new_socket: the socket type
   FaultSpec fault;

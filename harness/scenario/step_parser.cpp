@@ -221,7 +221,7 @@ const std::map<std::string, std::pair<StepKind, Parser>>& step_table() {
           }
         }}},
       {"send", {StepKind::send, [](const Context& cx, const YAML::Node& b, Step& s) {
-          reject_unknown_keys(cx.file, b, {"socket", "frames", "error", "timeout_ms", "dontwait", "count", "as", "blocking"});
+          reject_unknown_keys(cx.file, b, {"socket", "frames", "error", "timeout_ms", "dontwait", "count", "as", "blocking", "number_from"});
           s.sockets = {cx.socket(cx.require(b, "socket"))};
           s.frames = parse_frames(cx.file, cx.require(b, "frames"));
           if (s.frames.empty()) cx.fail(b, "'send' needs a non-empty 'frames' list");
@@ -229,6 +229,8 @@ const std::map<std::string, std::pair<StepKind, Parser>>& step_table() {
           if (s.count < 1 || s.count > 100000) cx.fail(b, "'count' must be 1..100000");
           if (b["dontwait"]) s.dontwait = cx.as_bool(b["dontwait"], "'dontwait'");
           if (b["blocking"]) s.blocking = cx.as_bool(b["blocking"], "'blocking'");
+          if (b["number_from"]) s.number_from = cx.as_int(b["number_from"], "'number_from'");
+          if (s.number_from < 0 || (b["number_from"] && s.count < 2)) cx.fail(b, "'number_from' (>= 0) goes with a 'count' of 2 or more");
           if (s.blocking && (s.dontwait || b["timeout_ms"])) cx.fail(b, "'blocking' leaves the wait to the implementation: no 'dontwait' or 'timeout_ms' with it");
           common_fields(cx, b, s);
           async_name(cx, b, s);
