@@ -119,6 +119,7 @@ bool AgentClient::pump(Clock::time_point deadline) {
            ", which was never sent or was answered already: " + protocol::quote_line(line));
     }
     outstanding_.erase(reply->id);
+    arrivals_[reply->id] = Clock::now();
     replies_[reply->id] = std::move(*reply);
     return true;
   }
@@ -154,6 +155,8 @@ Reply AgentClient::wait(uint64_t id, Clock::time_point deadline) {
   }
   Reply reply = std::move(replies_[id]);
   replies_.erase(id);
+  last_reply_arrival_ = arrivals_[id];
+  arrivals_.erase(id);
   return reply;
 }
 
@@ -164,6 +167,8 @@ std::optional<std::pair<uint64_t, Reply>> AgentClient::wait_any(const std::vecto
       if (auto it = replies_.find(id); it != replies_.end()) {
         std::pair<uint64_t, Reply> answer{id, std::move(it->second)};
         replies_.erase(it);
+        last_reply_arrival_ = arrivals_[id];
+        arrivals_.erase(id);
         return answer;
       }
     }

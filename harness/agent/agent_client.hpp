@@ -63,6 +63,10 @@ class AgentClient {
   // first (the others stay outstanding and may still be waited for).
   std::optional<std::pair<uint64_t, Reply>> wait_any(const std::vector<uint64_t>& ids, Clock::time_point deadline);
 
+  // When the reply last handed out by wait() or wait_any() was read from the agent: a reply that
+  // came while another call was being waited for keeps the time it really came.
+  Clock::time_point last_reply_arrival() const { return last_reply_arrival_; }
+
   // Kills the agent's process group on purpose (a scenario's `kill` step): the client is then
   // unusable, like after a failure, but `killed()` tells the two apart.
   void kill();
@@ -96,6 +100,8 @@ class AgentClient {
   uint64_t next_id_ = 1;
   std::map<uint64_t, std::string> outstanding_;  // id -> op, for error messages
   std::map<uint64_t, Reply> replies_;
+  std::map<uint64_t, Clock::time_point> arrivals_;  // of the replies in replies_
+  Clock::time_point last_reply_arrival_{};
   std::vector<MonitorEvent> events_;
   std::vector<std::string> transcript_;
   bool failed_ = false;

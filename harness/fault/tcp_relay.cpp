@@ -1,5 +1,7 @@
 #include "fault/tcp_relay.hpp"
 
+#include "zmtp/raw_stream.hpp"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -16,7 +18,6 @@
 #include <deque>
 #include <list>
 #include <mutex>
-#include <regex>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -46,19 +47,6 @@ void reset(int fd) {
   ::close(fd);
 }
 
-sockaddr_in loopback_address(const std::string& endpoint) {
-  static const std::regex form(R"(tcp://(127\.[0-9]+\.[0-9]+\.[0-9]+):([0-9]+))");
-  std::smatch m;
-  if (!std::regex_match(endpoint, m, form)) {
-    throw std::runtime_error("fault relay: upstream '" + endpoint + "' is not tcp://127.x.x.x:port (loopback only)");
-  }
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(std::stoi(m[2])));
-  inet_pton(AF_INET, m[1].str().c_str(), &addr.sin_addr);
-  return addr;
-}
-
 // Bytes read from one side, waiting to be written to the other.
 struct Held {
   std::string bytes;
@@ -84,7 +72,8 @@ struct Carried {
 struct TcpRelay::Loop {
   int listener = -1;
   int wake[2] = {-1, -1};
-  sockaddr_in upstream{};
+  sockaddr_storage upstream{};
+  socklen_t upstream_length = 0;
   std::string endpoint;
   std::thread thread;
 
@@ -102,7 +91,8 @@ struct TcpRelay::Loop {
   FaultSpec mode;  // restore = pass-through
   bool black_hole() const { return mode.kind == FaultSpec::Kind::black_hole; }
 
-  void run();
+  void run();   // the thread: loop(), then every connection closed and `ended` told
+  void loop();
   void act(const FaultSpec& fault);
   void accept_new();
   bool connect_up(Carried& c);
@@ -119,7 +109,11 @@ struct TcpRelay::Loop {
 
 TcpRelay::TcpRelay(const std::string& upstream) : loop_(std::make_unique<Loop>()) {
   Loop& l = *loop_;
-  l.upstream = loopback_address(upstream);
+  try {
+    l.upstream = zmtp::loopback_tcp_address(upstream, l.upstream_length);
+  } catch (const zmtp::RawError& e) {
+    throw std::runtime_error(std::string("fault relay: upstream ") + e.what());
+  }
   l.listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -169,37 +163,33 @@ nlohmann::json TcpRelay::stats() const {
 }
 
 void TcpRelay::Loop::act(const FaultSpec& fault) {
-  static const char* names[] = {"cut", "black_hole", "delay", "drip", "half_close", "restore"};
   {
     std::lock_guard lock(mutex);
-    stats["faults"].push_back(names[static_cast<int>(fault.kind)]);
+    stats["faults"].push_back(to_string(fault.kind));
   }
   switch (fault.kind) {
     case FaultSpec::Kind::cut: return close_all(true);
     case FaultSpec::Kind::half_close:
-      for (auto& c : carried) {
-        ::shutdown(c.down, SHUT_WR);
-        if (c.up >= 0) ::shutdown(c.up, SHUT_WR);
-        c.to_down.shut = c.to_up.shut = true;
-        c.to_down.held.clear();
-        c.to_up.held.clear();
-        c.to_down.held_bytes = c.to_up.held_bytes = 0;
-      }
+      // Both streams end: what is held still goes through, then FIN (pass_eof in run()); nothing
+      // more is read from either side.
+      for (auto& c : carried) c.to_up.eof = c.to_down.eof = true;
       return;
-    case FaultSpec::Kind::restore:
+    default:
       mode = fault;
-      for (auto& c : carried) {
-        if (c.up < 0) connect_up(c);
+      // Out of a black hole by any fault but another black hole: held connections get their upstream.
+      if (!black_hole()) {
+        for (auto& c : carried) {
+          if (c.up < 0 && c.down >= 0) connect_up(c);
+        }
       }
       return;
-    default: mode = fault; return;
   }
 }
 
 bool TcpRelay::Loop::connect_up(Carried& c) {
-  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  int fd = ::socket(upstream.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
   // Loopback: a connect completes or is refused at once, so a blocking one is bounded.
-  if (fd < 0 || ::connect(fd, reinterpret_cast<const sockaddr*>(&upstream), sizeof upstream) != 0) {
+  if (fd < 0 || ::connect(fd, reinterpret_cast<const sockaddr*>(&upstream), upstream_length) != 0) {
     if (fd >= 0) ::close(fd);
     count("upstream_refused", 1);
     reset(c.down);  // the connecting side sees the refusal as a reset and retries
@@ -302,11 +292,23 @@ int TcpRelay::Loop::next_timeout_ms() const {
 }
 
 void TcpRelay::Loop::run() {
+  try {
+    loop();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "zconform: fault relay: %s\n", e.what());
+  }
+  close_all(false);
+  std::lock_guard lock(mutex);
+  ended = true;
+  acted.notify_all();
+}
+
+void TcpRelay::Loop::loop() {
   while (true) {
     // Commands first: a fault takes effect before anything else moves.
     {
       std::unique_lock lock(mutex);
-      if (stopping) break;
+      if (stopping) return;
       while (!commands.empty()) {
         FaultSpec f = commands.front();
         commands.pop_front();
@@ -348,17 +350,21 @@ void TcpRelay::Loop::run() {
       auto wants = [&](const Direction& out_of, const Direction& into) -> short {
         short ev = 0;
         if (!out_of.eof && out_of.held_bytes < kHeldMax) ev |= POLLIN;
-        if (!into.held.empty() && into.held.front().due <= now) ev |= POLLOUT;
+        const bool drip_due = mode.kind != FaultSpec::Kind::drip || into.next_drip <= now;
+        if (!into.held.empty() && into.held.front().due <= now && drip_due) ev |= POLLOUT;
         return ev;
       };
-      fds.push_back({c.down, wants(c.to_up, c.to_down), 0});
+      // A side with nothing wanted is left out (fd -1): a hang-up on it would wake poll at once,
+      // over and over; the timeout (held bytes due, drip ticks) wakes the loop instead.
+      auto entry = [](int fd, short ev) { return pollfd{ev ? fd : -1, ev, 0}; };
+      fds.push_back(entry(c.down, wants(c.to_up, c.to_down)));
       owners.push_back({&c, true});
-      fds.push_back({c.up, wants(c.to_down, c.to_up), 0});
+      fds.push_back(entry(c.up, wants(c.to_down, c.to_up)));
       owners.push_back({&c, false});
     }
     if (::poll(fds.data(), fds.size(), next_timeout_ms()) < 0 && errno != EINTR) {
       std::fprintf(stderr, "zconform: fault relay: poll: %s\n", std::strerror(errno));
-      break;
+      return;
     }
     if (fds[0].revents) {
       char drain[64];
@@ -378,10 +384,6 @@ void TcpRelay::Loop::run() {
       write_side(c.down, c.to_down, "octets_to_connecting");
     }
   }
-  close_all(false);
-  std::lock_guard lock(mutex);
-  ended = true;
-  acted.notify_all();
 }
 
 }  // namespace zconform

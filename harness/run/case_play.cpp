@@ -2,10 +2,10 @@
 
 #include <set>
 
+#include "fault/tcp_relay.hpp"
 #include "protocol/base64.hpp"
 #include "run/frame_text.hpp"
 #include "run/probes.hpp"
-#include "fault/tcp_relay.hpp"
 #include "run/wire_peer.hpp"
 
 namespace zconform {
@@ -38,6 +38,9 @@ CasePlay::CasePlay(const CaseSpec& spec, const RunSettings& settings, AgentPool&
 CasePlay::~CasePlay() = default;
 
 AgentClient& CasePlay::agent_for(Role role) {
+  if (killed_roles_.count(role)) {
+    throw CaseStop{Verdict::error, "a step on a live role", std::string("role ") + (role == Role::a ? "A" : "B") + " was killed: restart it first"};
+  }
   const Implementation& impl = role == Role::a ? settings_.impl_a : settings_.impl_b;
   if (!spec_.scenario->separate_processes) return pool_.get(impl);
   return pool_.get(impl, role == Role::a ? "A" : "B");
@@ -316,7 +319,7 @@ void CasePlay::teardown() {
     if (r.status != ReplyStatus::ok) throw CaseStop{Verdict::error, "close of " + name + " succeeds", describe_reply(r)};
   }
   for (auto& [agent, ctx] : contexts_) {
-    if (ctx.empty() || agent->failed()) continue;
+    if (ctx.empty() || agent->failed() || terminated_.count(agent)) continue;
     // A ctx_term the scenario started and left pending completes now that the sockets are closed,
     // unless a socket closed earlier still lingers (LINGER -1, no peer): nothing can cut that
     // short, so after a second the agent is killed and the pool starts a fresh one.
@@ -338,6 +341,7 @@ void CasePlay::teardown() {
   }
   if (relay_) relay_stats_ = relay_->stats();
   relay_.reset();
+  if (teardown_error_) throw *teardown_error_;
 }
 
 void CasePlay::collect_observations() {
@@ -346,19 +350,9 @@ void CasePlay::collect_observations() {
   if (relay_stats_) observe("relay", *relay_stats_);
   std::set<AgentClient*> agents;
   for (auto& [name, s] : sockets_) {
-    if (!s.agent) continue;
-    agents.insert(s.agent);
+    if (s.agent) agents.insert(s.agent);
   }
-  for (AgentClient* agent : agents) {
-    for (const auto& e : agent->events()) {
-      for (auto& [name, s] : sockets_) {
-        if (s.agent != agent || e.socket != s.created_handle) continue;
-        result_.monitor_events.push_back({{"socket", name}, {"event", e.name}, {"value", e.value}, {"endpoint", e.endpoint}});
-      }
-    }
-    agent->clear_events();
-    for (auto& line : agent->take_transcript()) result_.transcript.push_back(std::move(line));
-  }
+  for (AgentClient* agent : agents) harvest(*agent);
 }
 
 }  // namespace zconform

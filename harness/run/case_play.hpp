@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,10 +58,10 @@ struct AsyncRequest {
   AgentClient* agent = nullptr;
   uint64_t id = 0;
   std::string what;              // "recv on a", for messages
-  std::string socket;            // the socket it runs on (empty for context operations)
   bool is_term = false;
   Clock::time_point sent;
   std::optional<Reply> reply;    // once answered
+  Clock::time_point answered;    // when the reply was read from the agent
 };
 
 // The last numbered burst (a flood, or a send with count): what collect checks delivery against.
@@ -124,7 +125,8 @@ class CasePlay {
   void await_event(const Step& step);
   void close_socket(const Step& step);
   void kill_role(const Step& step);
-  // Files a killed or replaced agent's events and transcript in the result before it goes.
+  // Files an agent's monitor events (of this case's sockets) and transcript in the result; for a
+  // killed agent before the pool replaces it, and for every agent at the end.
   void harvest(AgentClient& agent);
 
   // --- message_steps.cpp
@@ -149,7 +151,7 @@ class CasePlay {
   // --- context_steps.cpp (asynchronous requests, context termination, restart)
   std::string context_for(AgentClient& agent);
   void create_socket(SocketSlot& s);
-  void start_async(const Step& step, AgentClient& agent, const std::string& op, protocol::Json args, const std::string& socket);
+  void start_async(const Step& step, AgentClient& agent, const std::string& op, protocol::Json args, const std::string& what);
   AsyncRequest& async_request(const std::string& name);
   bool poll_reply(AsyncRequest& r, Clock::time_point deadline);
   void term_step(const Step& step);
@@ -203,6 +205,9 @@ class CasePlay {
   Clock::time_point steps_deadline_;
   std::map<std::string, SocketSlot> sockets_;
   std::map<AgentClient*, std::string> contexts_;
+  std::set<AgentClient*> terminated_;  // contexts ctx_term ended (their handles kept: later steps use them)
+  std::set<Role> killed_roles_;        // killed and not restarted: no step may use them
+  std::optional<CaseStop> teardown_error_;
   std::map<std::string, std::string> variables_;  // captured frames
   int sync_rounds_ = 0;
   int barriers_ = 0;

@@ -46,11 +46,10 @@ void CasePlay::create_socket(SocketSlot& s) {
   }
 }
 
-void CasePlay::start_async(const Step& step, AgentClient& agent, const std::string& op, Json args, const std::string& socket) {
+void CasePlay::start_async(const Step& step, AgentClient& agent, const std::string& op, Json args, const std::string& what) {
   AsyncRequest r;
   r.agent = &agent;
-  r.what = op + (socket.empty() ? "" : " on " + socket);
-  r.socket = socket;
+  r.what = op + (what.empty() ? "" : " on " + what);
   r.is_term = op == "ctx_term";
   r.sent = Clock::now();
   r.id = agent.send(op, std::move(args));
@@ -71,10 +70,11 @@ bool CasePlay::poll_reply(AsyncRequest& r, Clock::time_point deadline) {
   auto got = r.agent->wait_any({r.id}, deadline);
   if (!got) return false;
   r.reply = std::move(got->second);
+  r.answered = r.agent->last_reply_arrival();
   if (r.reply->status == ReplyStatus::unsupported) {
     throw CaseStop{Verdict::unsupported, r.what + " supported", r.agent->implementation().name + " agent: " + r.reply->reason};
   }
-  if (r.is_term && r.reply->status == ReplyStatus::ok) contexts_[r.agent].clear();  // terminated
+  if (r.is_term && r.reply->status == ReplyStatus::ok) terminated_.insert(r.agent);
   return true;
 }
 
@@ -84,8 +84,8 @@ void CasePlay::term_step(const Step& step) {
   const std::string ctx = context_for(agent);
   if (!step.as.empty()) return start_async(step, agent, "ctx_term", {{"ctx", ctx}}, "");
   Reply r = call(agent, "ctx_term", {{"ctx", ctx}});
+  if (r.status == ReplyStatus::ok) terminated_.insert(&agent);
   expect_outcome(r, step.error, "ctx_term");
-  if (r.status == ReplyStatus::ok) contexts_[&agent].clear();
 }
 
 void CasePlay::shutdown_step(const Step& step) {
@@ -110,14 +110,15 @@ void CasePlay::reply_step(const Step& step) {
   result_.step += " reply of " + step.requests[0] + " (" + r.what + ")";
   auto deadline = steps_deadline_;
   if (step.within_ms >= 0) deadline = std::min(deadline, r.sent + milliseconds(step.within_ms));
-  const bool answered = poll_reply(r, deadline);
-  const long long elapsed = ms_since(r.sent);
   const std::string when = step.within_ms >= 0 ? " within " + std::to_string(step.within_ms) + " ms" : "";
-  if (!answered) fail(r.what + " answered" + when, "no reply after " + std::to_string(elapsed) + " ms");
-  // The time to the reply as the driver saw it: the agent's own latency is inside, never outside.
-  const long long took = static_cast<long long>(
-      std::chrono::duration_cast<milliseconds>(Clock::now() - r.sent).count());
+  if (!poll_reply(r, deadline)) fail(r.what + " answered" + when, "no reply after " + std::to_string(ms_since(r.sent)) + " ms");
+  // Measured to when the reply was read from the agent (perhaps during an earlier step), so a
+  // reply read early is not timed late, nor one read late early. The agent's own latency is inside.
+  const long long took = std::chrono::duration_cast<milliseconds>(r.answered - r.sent).count();
   observe("reply_ms_" + step.requests[0], took);
+  if (step.within_ms >= 0 && took > step.within_ms) {
+    fail(r.what + " answered" + when, "answered after " + std::to_string(took) + " ms: " + describe_reply(*r.reply));
+  }
   if (step.not_before_ms >= 0 && took < step.not_before_ms) {
     fail(r.what + " answered after at least " + std::to_string(step.not_before_ms) + " ms",
          "answered after " + std::to_string(took) + " ms: " + describe_reply(*r.reply));
@@ -165,12 +166,13 @@ void CasePlay::restart_role(const Step& step) {
   for (auto& [name, s] : sockets_) {
     if (s.role == step.role) old = s.agent;
   }
-  if (old && !old->killed()) throw CaseStop{Verdict::error, "the role restarted was killed first", "it is alive (add a kill step)"};
+  if (!killed_roles_.count(step.role)) throw CaseStop{Verdict::error, "the role restarted was killed first", "it is alive (add a kill step)"};
   if (old) harvest(*old);
   std::erase_if(requests_, [&](const auto& entry) { return entry.second.agent == old; });
   for (auto& [name, s] : sockets_) {
     if (s.role == step.role) s.agent = nullptr;  // the pool replaces the killed client
   }
+  killed_roles_.erase(step.role);
   AgentClient& agent = agent_for(step.role);
   for (auto& [name, s] : sockets_) {
     if (s.role != step.role) continue;
@@ -193,9 +195,12 @@ void CasePlay::release_async_requests() {
     auto ctx = contexts_.find(agent);
     if (ctx != contexts_.end() && !ctx->second.empty()) agent->call("ctx_shutdown", {{"ctx", ctx->second}}, case_deadline_);
     for (AsyncRequest* r : list) {
-      if (!poll_reply(*r, case_deadline_)) {
-        throw CaseStop{Verdict::error, r->what + " returns once the context is shut down", "still blocked at the case deadline"};
-      }
+      if (poll_reply(*r, case_deadline_)) continue;
+      // The rest of teardown still runs; this agent is not fit for the next case.
+      if (!teardown_error_) teardown_error_ = CaseStop{Verdict::error, r->what + " returns once the context is shut down", "still blocked at the case deadline"};
+      observe("teardown", r->what + " still blocked after ctx_shutdown: agent killed");
+      agent->kill();
+      break;
     }
   }
 }

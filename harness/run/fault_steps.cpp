@@ -24,8 +24,7 @@ std::string CasePlay::connect_endpoint(const SocketSlot& binder) const {
 }
 
 void CasePlay::fault_step(const Step& step) {
-  static const char* names[] = {"cut", "black_hole", "delay", "drip", "half_close", "restore"};
-  result_.step += std::string(" fault ") + names[static_cast<int>(step.fault.kind)];
+  result_.step += std::string(" fault ") + to_string(step.fault.kind);
   if (!relay_) throw CaseStop{Verdict::error, "a fault relay to act on", "no socket has bound yet (link or bind first)"};
   try {
     relay_->apply(step.fault);

@@ -1,6 +1,8 @@
 #include "run/frame_text.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <string_view>
 
 namespace zconform {
 namespace {
@@ -76,6 +78,22 @@ std::string substitute_number(const std::string& bytes, int n) {
     at += number.size();
   }
   return out;
+}
+
+std::optional<int> number_in(const std::string& pattern, const std::string& frame) {
+  const size_t at = pattern.find("{n}");
+  if (at == std::string::npos) return std::nullopt;
+  const std::string_view prefix(pattern.data(), at), suffix(pattern.data() + at + 3, pattern.size() - at - 3);
+  if (frame.size() <= prefix.size() + suffix.size() || frame.compare(0, prefix.size(), prefix) != 0 ||
+      frame.compare(frame.size() - suffix.size(), suffix.size(), suffix) != 0) {
+    return std::nullopt;
+  }
+  int n = -1;
+  const char* first = frame.data() + prefix.size();
+  const char* last = frame.data() + frame.size() - suffix.size();
+  auto [end, ec] = std::from_chars(first, last, n);
+  if (ec != std::errc() || end != last) return std::nullopt;
+  return n;
 }
 
 }  // namespace zconform

@@ -1,6 +1,7 @@
 #pragma once
 // Messages as people read them in a report: printable frames quoted, binary or long frames as a
 // size and a hex prefix; and the first place where two messages differ.
+#include <optional>
 #include <string>
 
 #include "protocol/messages.hpp"
@@ -16,5 +17,8 @@ std::string describe_reply(const protocol::Reply& reply);
 
 // A scenario frame with "{n}" in it, for message number n of a repeated transfer (n < 0: as is).
 std::string substitute_number(const std::string& bytes, int n);
+// The reverse: the number a received frame carries where `pattern` has "{n}", if it has the
+// pattern's shape (prefix, digits, suffix).
+std::optional<int> number_in(const std::string& pattern, const std::string& frame);
 
 }  // namespace zconform

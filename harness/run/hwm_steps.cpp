@@ -3,8 +3,6 @@
 // drop); `collect` reads them back up to an end marker and checks what arrived is whole, in order,
 // never twice, and as many as the socket type allows. The counts go to the report: the HWMs
 // configured on both ends, sent, delivered, dropped.
-#include <charconv>
-
 #include "run/case_play.hpp"
 #include "run/frame_text.hpp"
 #include "run/probes.hpp"
@@ -44,7 +42,7 @@ void CasePlay::flood(const Step& step) {
 
   const std::string what = "a flood of " + std::to_string(step.count) + " messages on " + s.name + " (" + s.type + ")";
   if (step.expect == FloodExpect::drops) {
-    if (refusal) fail(what + " is never refused: at the high-water mark it drops", "message " + std::to_string(sent + 1) + ": " + describe_reply(*refusal));
+    if (refusal) fail(what + " is never refused: at the high-water mark it drops", "message " + std::to_string(sent) + " (numbered from 0): " + describe_reply(*refusal));
     return;
   }
   if (!refusal) fail(what + " is refused with " + *step.error + " at the high-water mark", "all " + std::to_string(sent) + " accepted");
@@ -58,27 +56,14 @@ void CasePlay::flood(const Step& step) {
   }
 }
 
-// The number a message carries where the template has "{n}", if the message has the template's
-// shape; whether the rest matches is mismatch()'s business.
+// The number a message carries where the template has "{n}" (in its first numbered frame), if the
+// message has the template's shape; whether the rest matches is mismatch()'s business.
 std::optional<int> CasePlay::message_number(const FrameSpecs& expected, const Frames& got) {
   if (expected.size() != got.size()) return std::nullopt;
   for (size_t i = 0; i < expected.size(); ++i) {
-    if (expected[i].kind != FrameSpec::Kind::literal) continue;
-    const std::string& t = expected[i].bytes;
-    const size_t at = t.find("{n}");
-    if (at == std::string::npos) continue;
-    const std::string prefix = t.substr(0, at), suffix = t.substr(at + 3);
-    const std::string& f = got[i];
-    if (f.size() < prefix.size() + suffix.size() || f.compare(0, prefix.size(), prefix) != 0 ||
-        f.compare(f.size() - suffix.size(), suffix.size(), suffix) != 0) {
-      return std::nullopt;
+    if (expected[i].kind == FrameSpec::Kind::literal && expected[i].bytes.find("{n}") != std::string::npos) {
+      return number_in(expected[i].bytes, got[i]);
     }
-    int n = -1;
-    const char* first = f.data() + prefix.size();
-    const char* last = f.data() + f.size() - suffix.size();
-    auto [end, ec] = std::from_chars(first, last, n);
-    if (ec != std::errc() || end != last) return std::nullopt;
-    return n;
   }
   return std::nullopt;
 }
@@ -169,6 +154,7 @@ void CasePlay::collect(const Step& step) {
   }
   note_gap(sent);
   record(true);
+  burst_.reset();  // read back: a second collect needs a new burst
   const std::string what = std::to_string(sent) + " messages sent on " + from.name;
   if (missing_owed > 0) {
     fail(what + ": every one from number " + std::to_string(all_from) + " on delivered",

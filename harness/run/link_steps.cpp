@@ -40,7 +40,9 @@ std::string CasePlay::resolve_endpoint(const Step& step, const SocketSlot& s) co
       if (bound.endpoint.empty()) {
         throw CaseStop{Verdict::error, "socket " + bound.name + " bound before its endpoint is used", "it is not bound"};
       }
-      return step.kind == StepKind::connect ? connect_endpoint(bound) : bound.endpoint;
+      // Connectors reach a binder through the relay when one stands in front of it.
+      const bool connector_side = step.kind == StepKind::connect || step.kind == StepKind::disconnect;
+      return connector_side ? connect_endpoint(bound) : bound.endpoint;
     }
     case EndpointSpec::Kind::literal: {
       std::string text = step.endpoint.text;
@@ -143,6 +145,8 @@ void CasePlay::kill_role(const Step& step) {
     if (s.agent == &agent) s.handle.clear();
   }
   contexts_.erase(&agent);
+  terminated_.erase(&agent);
+  killed_roles_.insert(step.role);
 }
 
 }  // namespace zconform

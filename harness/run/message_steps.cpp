@@ -15,6 +15,15 @@ void CasePlay::send_step(const Step& step) {
     // Blocks in the implementation (SNDTIMEO applies) until a later step releases it.
     return start_async(step, *s.agent, "send", {{"socket", s.handle}, {"frames", protocol::frames_to_json(resolve(step.frames))}}, s.name);
   }
+  std::string key = "delivery";
+  if (step.number_from > 0) {
+    // Continues the last burst: it must be this socket's, and end where this one starts.
+    if (!burst_ || burst_->socket != s.name || burst_->sent != step.number_from) {
+      throw CaseStop{Verdict::error, "a burst on " + s.name + " of exactly " + std::to_string(step.number_from) + " messages before number_from",
+                     burst_ ? std::to_string(burst_->sent) + " on " + burst_->socket : "none"};
+    }
+    key = burst_->key;
+  }
   for (int n = step.number_from; n < step.number_from + step.count; ++n) {
     Frames frames = resolve(step.frames, step.count > 1 ? n : -1);
     Reply r;
@@ -28,7 +37,7 @@ void CasePlay::send_step(const Step& step) {
   }
   // Numbered messages: what a later collect checks delivery against.
   // With number_from the burst continues the last one: collect then checks the numbers of both.
-  if (step.count > 1 && !step.error) burst_ = NumberedBurst{s.name, "delivery", step.number_from + step.count};
+  if (step.count > 1 && !step.error) burst_ = NumberedBurst{s.name, key, step.number_from + step.count};
 }
 
 void CasePlay::check_message(const FrameSpecs& expected, const Frames& got, int n, const std::string& wanted) {

@@ -108,6 +108,12 @@ struct FaultSpec {
   int every_ms = 0;   // drip: the tick
 };
 
+// "cut", "black_hole", ... as scenarios write them.
+inline const char* to_string(FaultSpec::Kind kind) {
+  static const char* names[] = {"cut", "black_hole", "delay", "drip", "half_close", "restore"};
+  return names[static_cast<int>(kind)];
+}
+
 // flood / collect: what the socket is expected to do once its high-water mark is reached.
 enum class FloodExpect {
   blocks,  // a send is refused (EAGAIN, or `error`) within `at_most` messages; nothing is lost

@@ -178,7 +178,10 @@ void parse_collect(const Context& cx, const YAML::Node& b, Step& s) {
   }
   if (s.expect == FloodExpect::blocks && b["all_from"]) cx.fail(b["all_from"], "'all_from' goes with 'loss: allowed'");
   bounds(cx, b, s);
-  if (b["all_from"]) s.all_from = cx.as_int(b["all_from"], "'all_from'");
+  if (b["all_from"]) {
+    s.all_from = cx.as_int(b["all_from"], "'all_from'");
+    if (s.all_from < 0) cx.fail(b["all_from"], "'all_from' is a message number: 0 or more");
+  }
 }
 
 // fault: cut | black_hole | half_close | restore | {delay_ms: N} | {drip: {bytes: N, every_ms: M}}
@@ -195,6 +198,7 @@ void parse_fault(const Context& cx, const YAML::Node& b, Step& s) {
   }
   if (!b.IsMap()) cx.fail(b, "a fault is a name or {delay_ms: N} / {drip: {...}}");
   reject_unknown_keys(cx.file, b, {"delay_ms", "drip"});
+  if (b["delay_ms"] && b["drip"]) cx.fail(b, "one fault at a time: delay_ms or drip, not both");
   if (b["delay_ms"]) {
     s.fault.kind = FaultSpec::Kind::delay;
     s.fault.delay_ms = cx.as_int(b["delay_ms"], "'delay_ms'");
@@ -234,7 +238,9 @@ const std::map<std::string, std::pair<StepKind, Parser>>& step_table() {
           if (s.blocking && (s.dontwait || b["timeout_ms"])) cx.fail(b, "'blocking' leaves the wait to the implementation: no 'dontwait' or 'timeout_ms' with it");
           common_fields(cx, b, s);
           async_name(cx, b, s);
-          if (!s.as.empty() && (s.count != 1 || s.error)) cx.fail(b, "an asynchronous send ('as') is one message; its outcome is checked by a 'reply' step");
+          if (!s.as.empty() && (s.count != 1 || s.error || s.dontwait || s.blocking || s.timeout_ms >= 0)) {
+            cx.fail(b, "an asynchronous send ('as') is one message that blocks until a later step; its outcome is checked by a 'reply' step");
+          }
         }}},
       {"recv", {StepKind::recv, [](const Context& cx, const YAML::Node& b, Step& s) {
           reject_unknown_keys(cx.file, b, {"socket", "frames", "error", "timeout_ms", "as"});
@@ -243,7 +249,9 @@ const std::map<std::string, std::pair<StepKind, Parser>>& step_table() {
           common_fields(cx, b, s);
           async_name(cx, b, s);
           if (!s.as.empty()) {
-            if (!s.frames.empty() || s.error) cx.fail(b, "an asynchronous recv ('as') is checked by a 'reply' step: no 'frames' or 'error' here");
+            if (!s.frames.empty() || s.error || s.timeout_ms >= 0) {
+              cx.fail(b, "an asynchronous recv ('as') blocks until a later step and is checked by a 'reply' step: no 'frames', 'error' or 'timeout_ms' here");
+            }
             return;
           }
           if (s.frames.empty() == !s.error) cx.fail(b, "'recv' expects either 'frames' or an 'error', not both");
@@ -338,6 +346,7 @@ const std::map<std::string, std::pair<StepKind, Parser>>& step_table() {
           s.role = cx.role(cx.require(b, "role"));
           common_fields(cx, b, s);
           async_name(cx, b, s);
+          if (!s.as.empty() && s.error) cx.fail(b, "an asynchronous term ('as') is checked by a 'reply' step: no 'error' here");
         }}},
       {"shutdown", {StepKind::shutdown, [](const Context& cx, const YAML::Node& b, Step& s) { s.role = cx.role(b); }}},
       {"new_socket", {StepKind::new_socket, [](const Context& cx, const YAML::Node& b, Step& s) {

@@ -27,6 +27,12 @@ YAML::Node load_yaml_file(const std::filesystem::path& file) {
 
 void reject_unknown_keys(const std::filesystem::path& file, const YAML::Node& map,
                          std::initializer_list<std::string_view> allowed) {
+  if (map.IsNull()) return;  // "step:" with nothing after it: no fields, so none unknown
+  if (!map.IsMap()) {
+    std::string expected;
+    for (auto a : allowed) expected += (expected.empty() ? "" : ", ") + std::string(a);
+    fail_at(file, map.Mark(), "expected a mapping with the fields: " + expected);
+  }
   for (const auto& entry : map) {
     std::string key = entry.first.as<std::string>("");
     bool known = false;

@@ -71,6 +71,11 @@ sockaddr_storage ipc_address(const std::string& endpoint, const std::string& pat
 
 }  // namespace
 
+sockaddr_storage loopback_tcp_address(const std::string& endpoint, socklen_t& length) {
+  if (endpoint.rfind("tcp://", 0) != 0) throw RawError(endpoint + ": not a tcp:// endpoint");
+  return tcp_address(endpoint, endpoint.substr(6), length);
+}
+
 RawStream& RawStream::operator=(RawStream&& other) noexcept {
   if (this != &other) {
     close();

@@ -2,6 +2,8 @@
 // A plain byte stream to or from an implementation under test, over tcp (loopback only) or ipc:
 // what the raw ZMTP peer speaks through. Every read and write is bounded by a deadline (poll), so a
 // silent or stalled peer ends in a timeout, never a hang, and nothing here sleeps.
+#include <sys/socket.h>
+
 #include <chrono>
 #include <optional>
 #include <stdexcept>
@@ -16,6 +18,10 @@ class RawError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+// "tcp://127.0.0.1:5555" or "tcp://[::1]:5555" as a socket address (and its length); RawError if
+// it is malformed or not loopback. Shared by the raw peer and the fault relay.
+sockaddr_storage loopback_tcp_address(const std::string& endpoint, socklen_t& length);
 
 class RawStream {
  public:

@@ -113,6 +113,13 @@ TEST(LifecycleScenario, RefusesMistakesWithFileAndLine) {
       {"", "  - term: C\n", ":7:", "a role: A or B"},
       {"context: [blocky]\n", "  - term: A\n", ":6:", "'context' maps context options"},
       {"context: {blocky: maybe}\n", "  - term: A\n", ":6:", "takes true, false or an integer"},
+      {"", "  - flood: [a, x]\n", ":7:", "expected a mapping with the fields: socket"},
+      {"", "  - reply: t\n", ":7:", "expected a mapping with the fields: of"},
+      {"", "  - send: {socket: a, frames: [x], as: s, dontwait: true}\n", ":7:", "blocks until a later step"},
+      {"", "  - recv: {socket: b, as: r, timeout_ms: 5}\n", ":7:", "no 'frames', 'error' or 'timeout_ms'"},
+      {"relay: true\n", "  - fault: {delay_ms: 5, drip: {bytes: 1, every_ms: 1}}\n", ":8:", "one fault at a time"},
+      {"relay: true\n", "  - fault: {drip: [3, 2]}\n", ":8:", "expected a mapping"},
+      {"", "  - collect: {socket: b, from: a, frames: [\"{n}\"], loss: allowed, all_from: -1}\n", ":7:", "0 or more"},
   };
   for (const auto& bad : cases) {
     TempDir dir;
