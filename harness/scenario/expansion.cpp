@@ -27,7 +27,12 @@ std::vector<CaseSpec> expand_cases(const std::vector<Scenario>& scenarios) {
           // With one socket of one type on each side, the other direction is the same case.
           if (i > 0 && pairing.type_a == pairing.type_b && one_socket_per_role(scenario)) break;
           // Wire cases: A is always the implementation and B the raw peer, whatever their types.
-          const std::string binder = scenario.raw_peer ? (c.binder == Role::a ? "iut" : "raw") : c.type_of(c.binder);
+          // A pairing of one type with several sockets on a side binds both ways, and the type
+          // alone would name both cases alike: the role says which side binds.
+          std::string binder = scenario.raw_peer ? (c.binder == Role::a ? "iut" : "raw") : c.type_of(c.binder);
+          if (!scenario.raw_peer && pairing.type_a == pairing.type_b && !one_socket_per_role(scenario) && scenario.binders.size() > 1) {
+            binder = c.binder == Role::a ? "A" : "B";
+          }
           c.id = scenario.id + "/" + pairing.name() + "/" + transport + "/" + binder + "-binds";
           cases.push_back(std::move(c));
         }

@@ -117,7 +117,12 @@ class LibzmqRun(unittest.TestCase):
                 self.assertTrue({"socket", "event", "value", "endpoint"} <= set(e), case["id"])
 
     def test_hwm_cases_report_the_configured_marks_and_the_counts(self):
-        hwm = [c for c in self.result.cases() if c["scenario"].startswith("hwm.") and c["scenario"] not in ("hwm.timeouts", "hwm.defaults")]
+        per_pipe = [c["observations"]["hwm"] for c in self.result.cases() if c["scenario"] == "hwm.per-pipe"]
+        self.assertTrue(per_pipe)
+        for counts in per_pipe:  # HWM-01: one mark per peer, two peers
+            self.assertGreaterEqual(counts["sent"], 2 * counts["sender"]["sndhwm"])
+        hwm = [c for c in self.result.cases() if c["scenario"].startswith("hwm.")
+               and c["scenario"] not in ("hwm.timeouts", "hwm.defaults", "hwm.per-pipe")]
         self.assertGreaterEqual(len(hwm), 40)
         for case in hwm:
             counts = case["observations"]["hwm"]

@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 
 #include "scenario/expansion.hpp"
 #include "scenario/loader.hpp"
+#include "conformance_tables.hpp"
 #include "test_files.hpp"
 #include "util/yaml_errors.hpp"
 
@@ -271,4 +273,17 @@ TEST(Scenario, KillNeedsSeparateProcessesAndAwaitNeedsMonitors) {
   text.replace(text.find("steps:"), 6, "monitors: false\nsteps:");
   text.replace(text.find("  - send:"), std::string::npos, "  - await: {socket: a, event: CONNECTED}\n");
   EXPECT_THROW(load(dir.write("m.yaml", text)), FileError);
+}
+
+TEST(Expansion, EveryCaseOfTheProjectHasItsOwnId) {
+  ScenarioSet set = load_scenario_dir(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/scenarios", project_catalogue(),
+                                      project_pairings());
+  ASSERT_TRUE(set.errors.empty()) << set.errors.front();
+  std::set<std::string> seen;
+  for (const auto& c : expand_cases(set.scenarios)) EXPECT_TRUE(seen.insert(c.id).second) << "twice: " << c.id;
+  EXPECT_GT(seen.size(), 1500u);
+  // A one-type pairing with several sockets on a side names the binding role.
+  EXPECT_TRUE(seen.count("dealer.round-robin/DEALER-DEALER/tcp/A-binds"));
+  EXPECT_TRUE(seen.count("dealer.round-robin/DEALER-DEALER/tcp/B-binds"));
+  EXPECT_TRUE(seen.count("delivery.single/PAIR-PAIR/tcp/PAIR-binds"));
 }
