@@ -34,5 +34,6 @@ struct RunOptions {
 int run_command(const RunOptions& options);
 int list_command(const CommonOptions& options);
 int coverage_command(const CommonOptions& options);
+int steps_command();
 
 }  // namespace zconform

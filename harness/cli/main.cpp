@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
   auto* coverage_cmd = app.add_subcommand("coverage", "Which clauses of CLAUSES.md have cases: a table and N of M");
   add_common(coverage_cmd, coverage);
 
+  auto* steps_cmd = app.add_subcommand("steps", "Print the step reference (Markdown) from the steps' field tables");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -54,5 +56,6 @@ int main(int argc, char** argv) {
   for (int i = 0; i < argc; ++i) run.command_line += (i ? " " : "") + std::string(argv[i]);
   if (*run_cmd) return run_command(run);
   if (*coverage_cmd) return coverage_command(coverage);
+  if (*steps_cmd) return steps_command();
   return list_command(list);
 }

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "steps/step_registry.hpp"
 #include "util/yaml_errors.hpp"
 
 namespace zconform {
@@ -12,7 +13,7 @@ std::unique_ptr<LoadedSuite> load_suite(const CommonOptions& options) {
   auto dir = options.conformance_dir / "scenarios";
   if (!std::filesystem::is_directory(dir)) throw FileError(dir.string() + ": no scenario directory");
   suite->pairings = PairingTable::load(options.conformance_dir / "pairings.yaml");
-  suite->scenarios = load_scenario_dir(dir, suite->catalogue, suite->pairings);
+  suite->scenarios = load_scenario_dir(dir, suite->catalogue, suite->pairings, step_registry());
   for (auto& c : expand_cases(suite->scenarios.scenarios)) {
     if (case_matches(c.id, options.filter)) suite->cases.push_back(std::move(c));
   }

@@ -79,7 +79,7 @@ struct TcpRelay::Loop {
 
   mutable std::mutex mutex;
   std::condition_variable acted;
-  std::deque<FaultSpec> commands;
+  std::deque<NetworkFault> commands;
   uint64_t commands_done = 0, commands_sent = 0;
   bool stopping = false;
   bool ended = false;  // the relay thread has left its loop (stopped, or poll failed)
@@ -88,12 +88,12 @@ struct TcpRelay::Loop {
 
   // Owned by the relay thread.
   std::list<Carried> carried;
-  FaultSpec mode;  // restore = pass-through
-  bool black_hole() const { return mode.kind == FaultSpec::Kind::black_hole; }
+  NetworkFault mode;  // restore = pass-through
+  bool black_hole() const { return mode.kind == NetworkFault::Kind::black_hole; }
 
   void run();   // the thread: loop(), then every connection closed and `ended` told
   void loop();
-  void act(const FaultSpec& fault);
+  void act(const NetworkFault& fault);
   void accept_new();
   bool connect_up(Carried& c);
   void close_all(bool hard);
@@ -146,7 +146,7 @@ TcpRelay::~TcpRelay() {
 
 const std::string& TcpRelay::endpoint() const { return loop_->endpoint; }
 
-void TcpRelay::apply(const FaultSpec& fault) {
+void TcpRelay::apply(const NetworkFault& fault) {
   std::unique_lock lock(loop_->mutex);
   loop_->commands.push_back(fault);
   const uint64_t mine = ++loop_->commands_sent;
@@ -162,14 +162,14 @@ nlohmann::json TcpRelay::stats() const {
   return loop_->stats;
 }
 
-void TcpRelay::Loop::act(const FaultSpec& fault) {
+void TcpRelay::Loop::act(const NetworkFault& fault) {
   {
     std::lock_guard lock(mutex);
     stats["faults"].push_back(to_string(fault.kind));
   }
   switch (fault.kind) {
-    case FaultSpec::Kind::cut: return close_all(true);
-    case FaultSpec::Kind::half_close:
+    case NetworkFault::Kind::cut: return close_all(true);
+    case NetworkFault::Kind::half_close:
       // Both streams end: what is held still goes through, then FIN (pass_eof in run()); nothing
       // more is read from either side.
       for (auto& c : carried) c.to_up.eof = c.to_down.eof = true;
@@ -232,7 +232,7 @@ void TcpRelay::Loop::read_side(int from, Direction& d) {
   char buffer[kChunk];
   ssize_t n = ::read(from, buffer, sizeof buffer);
   if (n > 0) {
-    const auto hold = mode.kind == FaultSpec::Kind::delay ? milliseconds(mode.delay_ms) : milliseconds(0);
+    const auto hold = mode.kind == NetworkFault::Kind::delay ? milliseconds(mode.delay_ms) : milliseconds(0);
     d.held.push_back({std::string(buffer, static_cast<size_t>(n)), Clock::now() + hold});
     d.held_bytes += static_cast<size_t>(n);
   } else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
@@ -245,7 +245,7 @@ void TcpRelay::Loop::write_side(int to, Direction& d, const char* counter) {
   while (!d.held.empty() && d.held.front().due <= now) {
     Held& h = d.held.front();
     size_t allowed = h.bytes.size();
-    if (mode.kind == FaultSpec::Kind::drip) {
+    if (mode.kind == NetworkFault::Kind::drip) {
       if (now < d.next_drip) return;
       allowed = std::min(allowed, static_cast<size_t>(mode.bytes));
     }
@@ -267,7 +267,7 @@ void TcpRelay::Loop::write_side(int to, Direction& d, const char* counter) {
     d.held_bytes -= static_cast<size_t>(n);
     h.bytes.erase(0, static_cast<size_t>(n));
     if (h.bytes.empty()) d.held.pop_front();
-    if (mode.kind == FaultSpec::Kind::drip) {
+    if (mode.kind == NetworkFault::Kind::drip) {
       d.next_drip = now + milliseconds(mode.every_ms);
       return;
     }
@@ -282,7 +282,7 @@ int TcpRelay::Loop::next_timeout_ms() const {
     for (const Direction* d : {&c.to_up, &c.to_down}) {
       if (d->held.empty()) continue;
       auto at = d->held.front().due;
-      if (mode.kind == FaultSpec::Kind::drip) at = std::max(at, d->next_drip);
+      if (mode.kind == NetworkFault::Kind::drip) at = std::max(at, d->next_drip);
       soonest = std::min(soonest, at);
     }
   }
@@ -310,7 +310,7 @@ void TcpRelay::Loop::loop() {
       std::unique_lock lock(mutex);
       if (stopping) return;
       while (!commands.empty()) {
-        FaultSpec f = commands.front();
+        NetworkFault f = commands.front();
         commands.pop_front();
         lock.unlock();
         act(f);
@@ -350,7 +350,7 @@ void TcpRelay::Loop::loop() {
       auto wants = [&](const Direction& out_of, const Direction& into) -> short {
         short ev = 0;
         if (!out_of.eof && out_of.held_bytes < kHeldMax) ev |= POLLIN;
-        const bool drip_due = mode.kind != FaultSpec::Kind::drip || into.next_drip <= now;
+        const bool drip_due = mode.kind != NetworkFault::Kind::drip || into.next_drip <= now;
         if (!into.held.empty() && into.held.front().due <= now && drip_due) ev |= POLLOUT;
         return ev;
       };

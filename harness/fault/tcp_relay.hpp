@@ -17,7 +17,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "scenario/scenario.hpp"
+#include "fault/network_fault.hpp"
 
 namespace zconform {
 
@@ -31,7 +31,7 @@ class TcpRelay {
   TcpRelay& operator=(const TcpRelay&) = delete;
 
   const std::string& endpoint() const;  // "tcp://127.0.0.1:N": where the connecting socket goes
-  void apply(const FaultSpec& fault);
+  void apply(const NetworkFault& fault);
   // What it carried: connections accepted, upstream refusals, octets each way, faults applied.
   nlohmann::json stats() const;
 

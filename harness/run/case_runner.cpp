@@ -22,7 +22,7 @@ CaseResult CaseRunner::run(const CaseSpec& spec, size_t case_number) {
   std::optional<CaseStop> stop;
   try {
     play.setup();
-    for (const auto& step : spec.scenario->steps) play.play(step);
+    for (const auto& step : spec.scenario->steps) play.play(*step);
   } catch (const CaseStop& s) {
     // A pass here ends the case early and well (a wire outcome that closed the connection).
     if (s.verdict != Verdict::pass) stop = s;

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "scenario/wire_step.hpp"
+#include "scenario/wire_specs.hpp"
 #include "zmtp/frame.hpp"
 #include "zmtp/greeting.hpp"
 #include "zmtp/raw_stream.hpp"

@@ -1,11 +1,13 @@
 #include "scenario/loader.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <regex>
 #include <set>
 
-#include "scenario/step_parser.hpp"
-#include "util/yaml_errors.hpp"
+#include "scenario/step_registry.hpp"
+#include "scenario/step_rules.hpp"
+#include "scenario/yaml_reader.hpp"
 
 namespace zconform {
 namespace {
@@ -13,14 +15,10 @@ namespace {
 const std::set<std::string> kTransports = {"tcp", "ipc", "inproc", "ws", "wss", "tipc",
                                            "pgm", "epgm", "norm", "udp", "vmci"};
 
-struct Context {
-  const std::filesystem::path& file;
-  [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const { fail_at(file, at.Mark(), message); }
-};
 
 // "PUSH-PULL", or "@group" for a group of pairings.yaml. Without `refused`, every pairing must be
 // valid (TYPE-01); with it, every pairing must be invalid.
-void parse_pairings(const Context& cx, const YAML::Node& list, const PairingTable& table, Scenario& s) {
+void parse_pairings(const YamlReader& cx, const YAML::Node& list, const PairingTable& table, Scenario& s) {
   if (!list || !list.IsSequence() || list.size() == 0) cx.fail(list ? list : YAML::Node(), "missing or empty list 'pairings'");
   static const std::regex form(R"(([A-Z]+)-([A-Z]+))");
   for (const auto& node : list) {
@@ -51,95 +49,41 @@ void parse_pairings(const Context& cx, const YAML::Node& list, const PairingTabl
   }
 }
 
-// Transfers must make sense for every pairing the scenario expands to: caught here, with the
-// line, rather than as a puzzling failure while the case plays.
-// REQ and REP sockets are also followed through the steps: a transfer that would make one send or
-// receive out of turn (EFSM) is a mistake in the scenario, not a finding about the implementation.
-void check_transfers(const Context& cx, const YAML::Node& steps, const PairingTable& table, const Scenario& s) {
-  for (const auto& p : s.pairings) {
-    auto type = [&](const std::string& socket) { return s.sockets.at(socket) == Role::a ? p.type_a : p.type_b; };
-    std::map<std::string, bool> sends_next;  // alternating sockets: true when their turn is to send
-    for (const auto& [name, role] : s.sockets) {
-      Alternation alt = table.traits(type(name))->alternates;
-      if (alt != Alternation::none) sends_next[name] = alt == Alternation::send_first;
-    }
-    auto take_turn = [&](size_t i, const std::string& socket, bool sending) {
-      auto it = sends_next.find(socket);
-      if (it == sends_next.end()) return;
-      if (it->second != sending) {
-        cx.fail(steps[i], "pairing " + p.name() + ": " + socket + " (" + type(socket) + ") must " +
-                              (it->second ? "send" : "receive") + " next, so it cannot " + (sending ? "send" : "receive") + " here");
-      }
-      it->second = !it->second;
-    };
-    for (size_t i = 0; i < s.steps.size(); ++i) {
-      const Step& step = s.steps[i];
-      if (step.kind == StepKind::set && step.option == "req_relaxed") sends_next.erase(step.sockets[0]);  // REQ-01's exception
-      if ((step.kind == StepKind::send || step.kind == StepKind::recv) && !step.error) {
-        take_turn(i, step.sockets[0], step.kind == StepKind::send);
-      }
-      if (step.kind != StepKind::transfer && step.kind != StepKind::barrier) continue;
-      const std::string from = type(step.sockets[0]), to = type(step.sockets[1]);
-      if (!table.can_transfer(from, to)) {
-        cx.fail(steps[i], "pairing " + p.name() + ": " + from + " cannot send messages that " + to + " receives");
-      }
-      const bool alternating = table.traits(from)->alternates != Alternation::none || table.traits(to)->alternates != Alternation::none;
-      if (alternating && (step.count > 1 || step.kind == StepKind::barrier)) {
-        cx.fail(steps[i], "pairing " + p.name() + ": " + from + "/" + to + " alternate send and receive, so this step cannot send several messages in a row");
-      }
-      take_turn(i, step.sockets[0], true);
-      take_turn(i, step.sockets[1], false);
-    }
-  }
-}
-
 // ctx_new options for every context of the case: {blocky: false, io_threads: 2, ...}. Which names
 // an implementation knows is the agent's business (it answers unsupported).
-protocol::Json parse_context_options(const Context& cx, const YAML::Node& node) {
+protocol::Json parse_context_options(const YamlReader& cx, const YAML::Node& node) {
   if (!node.IsMap()) cx.fail(node, "'context' maps context options to values: {blocky: false}");
   protocol::Json options = protocol::Json::object();
   for (const auto& e : node) {
     const std::string& text = e.second.Scalar();
-    if (text == "true" || text == "false") {
-      options[e.first.Scalar()] = text == "true";
-    } else {
-      try {
-        options[e.first.Scalar()] = e.second.as<int>();
-      } catch (const YAML::Exception&) {
-        cx.fail(e.second, "context option '" + e.first.Scalar() + "' takes true, false or an integer");
-      }
-    }
+    const std::string what = "context option '" + e.first.Scalar() + "'";
+    static const std::regex integer_form(R"(-?[0-9]+)");
+    if (text == "true" || text == "false") options[e.first.Scalar()] = text == "true";
+    else if (std::regex_match(text, integer_form)) options[e.first.Scalar()] = cx.integer32(e.second, what, INT32_MIN, INT32_MAX);
+    else cx.fail(e.second, what + " takes true, false or an integer");
   }
   return options;
 }
 
-// Asynchronous requests: each `as` name is given once, and `reply`/`pending` name one given before.
-void check_async_names(const Context& cx, const YAML::Node& steps, const Scenario& s) {
-  std::set<std::string> given;
-  for (size_t i = 0; i < s.steps.size(); ++i) {
-    const Step& step = s.steps[i];
-    for (const auto& name : step.requests) {
-      if (!given.count(name)) cx.fail(steps[i], "no earlier step started a request named '" + name + "' (with 'as: " + name + "')");
-    }
-    if (step.as.empty()) continue;
-    if (!given.insert(step.as).second) cx.fail(steps[i], "the request name '" + step.as + "' is already taken");
-  }
+// An optional true/false at the top level.
+bool flag(const YamlReader& cx, const YAML::Node& root, const char* key, bool fallback) {
+  return root[key] ? cx.boolean(root[key], std::string("'") + key + "'") : fallback;
 }
 
 }  // namespace
 
-Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatalogue& catalogue, const PairingTable& table) {
-  const Context cx{file};
+Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatalogue& catalogue, const PairingTable& table,
+                            const StepRegistry& steps) {
+  const YamlReader cx(file);
   YAML::Node root = load_yaml_file(file);
-  reject_unknown_keys(file, root, {"id", "title", "clauses", "local_clauses", "pairings", "transports", "binders", "sockets",
-                                   "steps", "deadline_ms", "refused", "routing_ids", "subscribe", "processes", "monitors", "peer",
-                                   "context", "relay"});
+  cx.only_keys(root, {"id", "title", "clauses", "local_clauses", "pairings", "transports", "binders", "sockets", "steps", "deadline_ms",
+                      "refused", "routing_ids", "subscribe", "processes", "monitors", "peer", "context", "relay"});
   Scenario s;
   s.file = file;
-  s.id = require_scalar(file, root, "id");
+  s.id = cx.text(cx.require(root, "id"), "'id'");
   static const std::regex id_form(R"([a-z0-9][a-z0-9._-]*)");
   if (!std::regex_match(s.id, id_form)) cx.fail(root["id"], "id must match [a-z0-9][a-z0-9._-]*");
-  s.title = require_scalar(file, root, "title");
+  s.title = cx.text(cx.require(root, "title"), "'title'");
 
   if (YAML::Node local = root["local_clauses"]) {
     if (!local.IsMap()) cx.fail(local, "'local_clauses' maps X-... IDs to their source");
@@ -148,7 +92,7 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
       s.local_clauses[e.first.Scalar()] = e.second.Scalar();
     }
   }
-  s.clauses = require_string_list(file, root, "clauses");
+  s.clauses = cx.texts(cx.require(root, "clauses"), "'clauses'");
   for (size_t i = 0; i < s.clauses.size(); ++i) {
     const auto& id = s.clauses[i];
     if (!catalogue.find(id) && !s.local_clauses.count(id)) {
@@ -156,26 +100,19 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
     }
   }
 
-  s.refused = optional_bool(file, root, "refused", false);
-  s.routing_ids = optional_bool(file, root, "routing_ids", true);
-  s.monitors = optional_bool(file, root, "monitors", true);
-  if (YAML::Node sub = root["subscribe"]) {
-    if (sub.Scalar() != "all" && sub.Scalar() != "none") cx.fail(sub, "'subscribe' is all (the default) or none");
-    s.subscribe_all = sub.Scalar() == "all";
-  }
+  s.refused = flag(cx, root, "refused", false);
+  s.routing_ids = flag(cx, root, "routing_ids", true);
+  s.monitors = flag(cx, root, "monitors", true);
+  if (YAML::Node sub = root["subscribe"]) s.subscribe_all = cx.choice<bool>(sub, "'subscribe'", {{"all", true}, {"none", false}});
   if (YAML::Node proc = root["processes"]) {
-    if (proc.Scalar() != "shared" && proc.Scalar() != "separate") cx.fail(proc, "'processes' is shared (the default) or separate");
-    s.separate_processes = proc.Scalar() == "separate";
+    s.separate_processes = cx.choice<bool>(proc, "'processes'", {{"shared", false}, {"separate", true}});
   }
-  if (YAML::Node peer = root["peer"]) {
-    if (peer.Scalar() != "raw" && peer.Scalar() != "agent") cx.fail(peer, "'peer' is agent (the default) or raw");
-    s.raw_peer = peer.Scalar() == "raw";
-  }
+  if (YAML::Node peer = root["peer"]) s.raw_peer = cx.choice<bool>(peer, "'peer'", {{"agent", false}, {"raw", true}});
   if (YAML::Node context = root["context"]) s.context_options = parse_context_options(cx, context);
-  s.relay = optional_bool(file, root, "relay", false);
+  s.relay = flag(cx, root, "relay", false);
   if (s.relay && s.raw_peer) cx.fail(root["relay"], "the fault relay joins two agents' sockets, not the raw peer");
   parse_pairings(cx, root["pairings"], table, s);
-  s.transports = require_string_list(file, root, "transports");
+  s.transports = cx.texts(cx.require(root, "transports"), "'transports'");
   for (size_t i = 0; i < s.transports.size(); ++i) {
     if (!kTransports.count(s.transports[i])) cx.fail(root["transports"][i], "unknown transport '" + s.transports[i] + "'");
     if (s.raw_peer && s.transports[i] != "tcp" && s.transports[i] != "ipc") {
@@ -185,11 +122,8 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
   }
 
   if (YAML::Node binders = root["binders"]) {
-    for (const auto& b : binders) {
-      if (b.Scalar() == "A") s.binders.push_back(Role::a);
-      else if (b.Scalar() == "B") s.binders.push_back(Role::b);
-      else cx.fail(b, "binders lists roles: A, B");
-    }
+    if (!binders.IsSequence()) cx.fail(binders, "binders lists roles: A, B");
+    for (const auto& b : binders) s.binders.push_back(cx.choice<Role>(b, "a binder", {{"A", Role::a}, {"B", Role::b}}));
   } else {
     s.binders = {Role::b, Role::a};
   }
@@ -201,33 +135,22 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
     s.sockets = {{"a", Role::a}};
   } else if (YAML::Node sockets = root["sockets"]) {
     if (!sockets.IsMap()) cx.fail(sockets, "'sockets' maps socket names to roles A or B");
-    for (const auto& e : sockets) {
-      const std::string role = e.second.Scalar();
-      if (role != "A" && role != "B") cx.fail(e.second, "socket role must be A or B");
-      s.sockets[e.first.Scalar()] = role == "A" ? Role::a : Role::b;
-    }
+    for (const auto& e : sockets) s.sockets[e.first.Scalar()] = cx.choice<Role>(e.second, "a socket's role", {{"A", Role::a}, {"B", Role::b}});
   } else {
     s.sockets = {{"a", Role::a}, {"b", Role::b}};
   }
 
-  if (YAML::Node d = root["deadline_ms"]) {
-    try {
-      s.deadline_ms = d.as<int>();
-    } catch (const YAML::Exception&) {
-      cx.fail(d, "'deadline_ms' must be an integer");
-    }
-    if (s.deadline_ms < 100 || s.deadline_ms > 600000) cx.fail(d, "'deadline_ms' must be 100..600000");
-  }
+  if (YAML::Node d = root["deadline_ms"]) s.deadline_ms = cx.integer32(d, "'deadline_ms'", 100, 600000);
 
-  YAML::Node steps = root["steps"];
-  if (!steps || !steps.IsSequence() || steps.size() == 0) cx.fail(root, "missing or empty list 'steps'");
-  for (const auto& step : steps) s.steps.push_back(parse_step(file, step, s));
-  check_transfers(cx, steps, table, s);
-  check_async_names(cx, steps, s);
+  YAML::Node step_nodes = root["steps"];
+  if (!step_nodes || !step_nodes.IsSequence() || step_nodes.size() == 0) cx.fail(root, "missing or empty list 'steps'");
+  for (const auto& node : step_nodes) s.steps.push_back(steps.parse(cx, node, s));
+  check_step_rules(cx, step_nodes, table, s);
   return s;
 }
 
-ScenarioSet load_scenario_dir(const std::filesystem::path& dir, const ClauseCatalogue& catalogue, const PairingTable& table) {
+ScenarioSet load_scenario_dir(const std::filesystem::path& dir, const ClauseCatalogue& catalogue, const PairingTable& table,
+                              const StepRegistry& steps) {
   ScenarioSet set;
   std::error_code ec;
   std::vector<std::filesystem::path> files;
@@ -240,7 +163,7 @@ ScenarioSet load_scenario_dir(const std::filesystem::path& dir, const ClauseCata
   std::map<std::string, std::filesystem::path> seen;
   for (const auto& file : files) {
     try {
-      Scenario s = load_scenario_file(file, catalogue, table);
+      Scenario s = load_scenario_file(file, catalogue, table, steps);
       if (auto [it, fresh] = seen.emplace(s.id, file); !fresh) {
         set.errors.push_back(file.string() + ": id '" + s.id + "' is taken by " + it->second.string());
         continue;

@@ -1,8 +1,8 @@
 #pragma once
 // What the raw ZMTP peer does in a wire scenario (`peer: raw`): the greeting it sends (wrong on
 // purpose where a case says so), the frames it writes, what it expects to read, and which outcomes
-// of a misbehaviour a case accepts. Pure data, parsed by wire_step_parser.cpp and played by
-// run/wire_steps.cpp; the format is in conformance/scenarios/README.md ("Wire scenarios").
+// of a misbehaviour a case accepts. Pure data, read by wire_frame_syntax.cpp and the wire step
+// types (harness/steps/wire/); the format is in conformance/scenarios/README.md ("Wire scenarios").
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -54,6 +54,12 @@ struct WireFrameSpec {
   int truncate = -1;              // >= 0: only this many octets of the encoded frame are written
 };
 
+inline WireFrameSpec command_spec(std::string name) {
+  WireFrameSpec spec;
+  spec.command = std::move(name);
+  return spec;
+}
+
 // One frame the raw peer expects to read from the implementation.
 struct WireFrameExpect {
   std::optional<std::string> body;     // message frame: exact body; command: exact data after the name
@@ -89,18 +95,6 @@ struct OutcomeSpec {
   bool ping_probe = false;  // probe liveness with a PING (default when `alive` is accepted)
   int within_ms = 2000;     // how long an outcome may take to show
   int not_before_ms = -1;   // close/error earlier than this (from the step's start) fails
-};
-
-struct WireStep {
-  GreetingSpec greeting;                  // greet, handshake
-  GreetingCheck greeting_check;           // expect_greeting
-  std::vector<WireFrameSpec> frames;      // write (a message: MORE set on all but the last); ready: one
-  std::vector<WireFrameExpect> expect;    // read
-  ReadyCheck ready_check;                 // expect_ready, handshake
-  OutcomeSpec outcome;                    // outcome
-  std::optional<OutcomeVerdict> otherwise;  // a failed check gives this verdict instead of fail
-  bool half_close = false;                // hangup: shut down writing only
-  int within_ms = -1;                     // read, expect_ready: the wait (default: what the case has left)
 };
 
 }  // namespace zconform

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "scenario/loader.hpp"
+#include "steps/step_registry.hpp"
 
 inline const zconform::ClauseCatalogue& project_catalogue() {
   static zconform::ClauseCatalogue c =
@@ -18,5 +19,5 @@ inline const zconform::PairingTable& project_pairings() {
 }
 
 inline zconform::Scenario load_with_project_tables(const std::filesystem::path& file) {
-  return zconform::load_scenario_file(file, project_catalogue(), project_pairings());
+  return zconform::load_scenario_file(file, project_catalogue(), project_pairings(), zconform::step_registry());
 }

@@ -15,8 +15,8 @@ namespace {
 
 auto in_ms(int ms) { return zmtp::Clock::now() + std::chrono::milliseconds(ms); }
 
-FaultSpec fault(FaultSpec::Kind kind) {
-  FaultSpec f;
+NetworkFault fault(NetworkFault::Kind kind) {
+  NetworkFault f;
   f.kind = kind;
   return f;
 }
@@ -57,7 +57,7 @@ TEST(TcpRelay, CarriesBytesBothWays) {
 TEST(TcpRelay, CutResetsBothSides) {
   Line line;
   line.accept();
-  line.relay.apply(fault(FaultSpec::Kind::cut));
+  line.relay.apply(fault(NetworkFault::Kind::cut));
   std::string got;
   EXPECT_EQ(line.client.read_some(got, 10, in_ms(2000)), Status::closed);
   EXPECT_EQ(line.server->read_some(got, 10, in_ms(2000)), Status::closed);
@@ -69,7 +69,7 @@ TEST(TcpRelay, HalfCloseEndsBothStreamsWithoutLosingWhatCameBefore) {
   line.accept();
   ASSERT_EQ(line.client.write_all("last words", in_ms(1000)), Status::ok);
   EXPECT_EQ(line.read_exact(*line.server, 10), "last words");
-  line.relay.apply(fault(FaultSpec::Kind::half_close));
+  line.relay.apply(fault(NetworkFault::Kind::half_close));
   std::string got;
   EXPECT_EQ(line.client.read_some(got, 10, in_ms(2000)), Status::closed);
   EXPECT_EQ(line.server->read_some(got, 10, in_ms(2000)), Status::closed);
@@ -78,14 +78,14 @@ TEST(TcpRelay, HalfCloseEndsBothStreamsWithoutLosingWhatCameBefore) {
 TEST(TcpRelay, BlackHoleHoldsBytesAndNewConnectionsUntilRestored) {
   Line line;
   line.accept();
-  line.relay.apply(fault(FaultSpec::Kind::black_hole));
+  line.relay.apply(fault(NetworkFault::Kind::black_hole));
   ASSERT_EQ(line.client.write_all("held", in_ms(1000)), Status::ok);
   // A new connection is accepted by the relay but gets no upstream while the hole lasts.
   RawStream second = RawStream::connect(line.relay.endpoint(), in_ms(2000));
   std::string got;
   EXPECT_EQ(line.server->read_some(got, 10, in_ms(100)), Status::timeout);  // bounded check of absence
   EXPECT_FALSE(line.upstream.accept(in_ms(100)));
-  line.relay.apply(fault(FaultSpec::Kind::restore));
+  line.relay.apply(fault(NetworkFault::Kind::restore));
   EXPECT_EQ(line.read_exact(*line.server, 4), "held");
   EXPECT_TRUE(line.upstream.accept(in_ms(2000)));
   EXPECT_EQ(line.relay.stats()["accepted"], 2);
@@ -94,7 +94,7 @@ TEST(TcpRelay, BlackHoleHoldsBytesAndNewConnectionsUntilRestored) {
 TEST(TcpRelay, DripPassesAFewOctetsAtATimeInOrder) {
   Line line;
   line.accept();
-  FaultSpec drip = fault(FaultSpec::Kind::drip);
+  NetworkFault drip = fault(NetworkFault::Kind::drip);
   drip.bytes = 7;
   drip.every_ms = 1;
   line.relay.apply(drip);
@@ -117,7 +117,7 @@ TEST(TcpRelay, DripPassesAFewOctetsAtATimeInOrder) {
 TEST(TcpRelay, DelayStillDeliversInOrder) {
   Line line;
   line.accept();
-  FaultSpec delay = fault(FaultSpec::Kind::delay);
+  NetworkFault delay = fault(NetworkFault::Kind::delay);
   delay.delay_ms = 20;
   line.relay.apply(delay);
   ASSERT_EQ(line.client.write_all("one", in_ms(1000)), Status::ok);

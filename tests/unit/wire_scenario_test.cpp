@@ -5,6 +5,7 @@
 #include "scenario/expansion.hpp"
 #include "scenario/loader.hpp"
 #include "conformance_tables.hpp"
+#include "scenario/wire_frame_syntax.hpp"
 #include "test_files.hpp"
 
 using namespace zconform;
@@ -38,26 +39,34 @@ TEST(WireScenario, LoadsTheRawPeersStepsWithTheirDefaults) {
   ASSERT_TRUE(s.raw_peer);
   ASSERT_EQ(s.sockets.size(), 1u);  // the implementation's socket only
   ASSERT_EQ(s.steps.size(), 7u);
-  EXPECT_EQ(s.steps[1].kind, StepKind::greet);
-  EXPECT_EQ(s.steps[1].wire.greeting.mechanism, "PLAIN");
-  EXPECT_EQ(s.steps[1].wire.greeting.pace, GreetingPace::whole);
-  const WireFrameSpec& ready = s.steps[2].wire.frames.at(0);
-  ASSERT_TRUE(ready.properties);
-  EXPECT_EQ(ready.properties->at(0).first, "socket-type");  // case and order as written
-  EXPECT_EQ(ready.properties->at(1).first, "");
-  EXPECT_EQ(ready.more, true);
-  const auto& frames = s.steps[3].wire.frames;
-  ASSERT_EQ(frames.size(), 3u);
-  EXPECT_EQ(frames[1].body, std::string("\0\1\2", 3));
-  EXPECT_EQ(frames[1].reserved, 8);
-  EXPECT_EQ(frames[2].body, std::string("\x04PING\x00\x02" "ab", 9));  // name length, name, TTL, context
-  EXPECT_EQ(s.steps[4].wire.expect[0].body, "ab");
-  EXPECT_EQ(s.steps[4].wire.expect[1].size, 5);
-  EXPECT_EQ(s.steps[4].wire.expect[1].long_size, false);
-  ASSERT_EQ(s.steps[5].wire.ready_check.size(), 1u);  // Socket-Type = the implementation's type
-  EXPECT_EQ(s.steps[5].wire.ready_check[0].second, "$TYPE");
-  EXPECT_TRUE(s.steps[6].wire.outcome.ping_probe);  // alive is accepted: probe with a PING
-  EXPECT_EQ(s.steps[6].wire.outcome.accept.at("alive"), OutcomeVerdict::informational);
+  std::vector<std::string> kinds;
+  for (const auto& step : s.steps) kinds.push_back(std::string(step->kind()));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"set", "greet", "ready", "write", "read", "expect_ready", "outcome"}));
+}
+
+// Frames the raw peer writes and expects, read as the wire steps read them.
+TEST(WireScenario, ReadsFramesToWriteAndToExpect) {
+  const YamlReader reader("frames.yaml");
+  auto write = [&](const std::string& text) { return read_write_frame(reader, YAML::Load(text)); };
+  auto expect = [&](const std::string& text) { return read_expected_frame(reader, YAML::Load(text)); };
+  EXPECT_EQ(write("\"a\"").body, "a");
+  const WireFrameSpec sized = write("{size: 3, reserved: 8}");
+  EXPECT_EQ(sized.body, std::string("\0\1\2", 3));
+  EXPECT_EQ(sized.reserved, 8);
+  // Commands come from harness/zmtp's builders: name length, name, then the command's fields.
+  EXPECT_EQ(write("{command: PING, ttl: 2, context: ab}").body, std::string("\x04PING\x00\x02" "ab", 9));
+  EXPECT_EQ(write("{command: ERROR, reason: no}").body, std::string("\x05" "ERROR\x02no", 9));
+  EXPECT_EQ(write("{command: HELLO, username: u, password: pw}").body, std::string("\x05" "HELLO\x01u\x02pw", 11));
+  EXPECT_EQ(write("{command: X, data: {hex: ff}}").body, std::string("\x01X\xff", 3));
+  EXPECT_EQ(write("{command: READY, properties: {socket-type: PULL, \"\": x}, more: true}").more, true);
+  EXPECT_EQ(expect("{command: PONG, context: ab}").body, "ab");
+  const WireFrameExpect any = expect("{any: true, size: 5, long: false}");
+  EXPECT_EQ(any.size, 5);
+  EXPECT_EQ(any.long_size, false);
+  const auto properties = read_properties(reader, YAML::Load("{socket-type: PULL, \"\": x}"));
+  ASSERT_EQ(properties.size(), 2u);
+  EXPECT_EQ(properties[0].first, "socket-type");  // case and order as written
+  EXPECT_EQ(properties[1].first, "");
 }
 
 TEST(WireScenario, CaseIdsSayWhoBinds) {
@@ -82,9 +91,9 @@ TEST(WireScenario, MistakesAreErrorsWithTheirLine) {
   std::string ws = kHeader;
   ws.replace(ws.find("[tcp, ipc]"), 10, "[tcp, ws]");
   bad("ws.yaml", ws + "steps:\n  - greet: {}\n", "6", "tcp and ipc only");
-  bad("outcome.yaml", std::string(kHeader) + "steps:\n  - outcome: {closed: pass}\n", "9", "unknown key 'closed'");
-  bad("verdict.yaml", std::string(kHeader) + "steps:\n  - outcome: {close: ok}\n", "9", "pass, fail, non-strict or informational");
-  bad("pace.yaml", std::string(kHeader) + "steps:\n  - greet: {pace: slow}\n", "9", "staged, whole or listen_first");
+  bad("outcome.yaml", std::string(kHeader) + "steps:\n  - outcome: {closed: pass}\n", "9", "unknown field 'closed'");
+  bad("verdict.yaml", std::string(kHeader) + "steps:\n  - outcome: {close: ok}\n", "9", "a verdict is one of: pass, fail, non-strict, informational");
+  bad("pace.yaml", std::string(kHeader) + "steps:\n  - greet: {pace: slow}\n", "9", "'pace' is one of: staged, whole, listen_first");
   bad("size.yaml", std::string(kHeader) + "steps:\n  - write: [{body: x, declared_size: huge}]\n", "9", "'declared_size' must be an integer");
   bad("frame.yaml", std::string(kHeader) + "steps:\n  - write: [{bogus: 1}]\n", "9", "unknown field 'bogus'");
   bad("link.yaml", std::string(kHeader) + "steps:\n  - link: [a, b]\n", "9", "unknown socket 'b'");

@@ -1,0 +1,129 @@
+#include "run/linking.hpp"
+
+#include "fault/tcp_relay.hpp"
+#include "run/frame_text.hpp"
+#include "run/messaging.hpp"
+
+namespace zconform {
+
+using protocol::Json;
+
+int count_events(const std::vector<MonitorEvent>& events, const std::string& handle, const std::string& name) {
+  int n = 0;
+  for (const auto& e : events) n += e.socket == handle && e.name == name;
+  return n;
+}
+
+bool has_monitor_events(const std::string& transport) {
+  return transport == "tcp" || transport == "ipc" || transport == "ws" || transport == "tipc";
+}
+
+std::string context_for(CaseContext& cx, AgentClient& agent) {
+  auto& ctx = cx.contexts[&agent];
+  if (ctx.empty()) {
+    Json args = Json::object();
+    if (!cx.scenario().context_options.empty()) args["options"] = cx.scenario().context_options;
+    Reply r = cx.call(agent, "ctx_new", std::move(args));
+    if (r.status != ReplyStatus::ok) throw CaseStop{Verdict::error, "ctx_new succeeds", describe_reply(r)};
+    ctx = r.body.value("ctx", "");
+  }
+  return ctx;
+}
+
+void create_socket(CaseContext& cx, SocketSlot& s) {
+  Reply r = cx.call(*s.agent, "socket", {{"ctx", context_for(cx, *s.agent)}, {"type", s.type}});
+  if (r.status != ReplyStatus::ok) throw CaseStop{Verdict::error, "socket " + s.type + " is created", describe_reply(r)};
+  s.handle = r.body.value("socket", "");
+  s.created_handle = s.handle;
+  if (cx.scenario().monitors) {
+    r = cx.call(s, "monitor", Json::object());
+    if (r.status != ReplyStatus::ok) throw CaseStop{Verdict::error, "monitor starts", describe_reply(r)};
+  }
+  // pairings.yaml: the sockets a ROUTER addresses get a known routing id before they connect.
+  // (Wire cases set the implementation's routing id themselves: what goes on the wire is the point.)
+  const PairingInfo* info = cx.settings.pairings->valid(cx.spec.pairing);
+  if (info && cx.scenario().routing_ids && !cx.scenario().raw_peer && info->routing_id_roles.count(s.role)) {
+    set_option(cx, s, "routing_id", s.name);
+  }
+}
+
+std::string endpoint_for(const CaseContext& cx, const SocketSlot& s) {
+  const std::string& t = cx.spec.transport;
+  const std::string tag = std::to_string(cx.number) + "-" + s.name;
+  if (t == "tcp" || t == "ws") return t + "://127.0.0.1:*";
+  if (t == "ipc") return "ipc://" + (cx.settings.ipc_dir / (tag + ".ipc")).string();
+  if (t == "inproc") return "inproc://zconform-" + tag;
+  // tipc needs a kernel module, pgm/epgm/norm a multicast network: none is loopback-only.
+  throw CaseStop{Verdict::unsupported, "a loopback endpoint for " + t,
+                 "zconform has no loopback-only endpoint scheme for " + t + " (it never leaves 127.0.0.0/8 and ::1)"};
+}
+
+void await_handshakes(CaseContext& cx, SocketSlot& s) {
+  auto done = [&s](const std::vector<MonitorEvent>& events) {
+    return count_events(events, s.created_handle, "HANDSHAKE_SUCCEEDED") >= s.links;
+  };
+  if (!s.agent->wait_for_events(done, cx.steps_deadline)) {
+    cx.fail(std::to_string(s.links) + " HANDSHAKE_SUCCEEDED event(s) on " + s.name, "fewer before the case deadline (see monitor_events)");
+  }
+}
+
+// getsockopt(ZMQ_EVENTS) processes pending commands in libzmq; elsewhere it is harmless. Without
+// it, a ROUTER could drop a message to a peer whose handshake is complete but whose pipe the
+// socket has not attached yet.
+void settle(CaseContext& cx, SocketSlot& s) {
+  Reply r = s.agent->call("getsockopt", {{"socket", s.handle}, {"option", "events"}}, cx.case_deadline);
+  (void)r;  // an agent without "events" simply has nothing to settle
+}
+
+void link(CaseContext& cx, SocketSlot& binder, SocketSlot& connector) {
+  if (binder.endpoint.empty()) {
+    Reply r = cx.call(binder, "bind", {{"endpoint", endpoint_for(cx, binder)}});
+    cx.expect_ok(r, "bind of " + binder.name);
+    binder.endpoint = r.body.value("endpoint", "");
+    if (binder.endpoint.empty()) throw CaseStop{Verdict::error, "bind returns the resolved endpoint", r.body.dump()};
+    start_relay(cx, binder);
+  }
+  const std::string endpoint = connect_endpoint(cx, binder);
+  cx.expect_ok(cx.call(connector, "connect", {{"endpoint", endpoint}}), "connect of " + connector.name + " to " + endpoint);
+  ++binder.links;
+  ++connector.links;
+  if (has_monitor_events(cx.spec.transport) && cx.scenario().monitors) {
+    // Synchronise on the handshake, seen from both ends, instead of waiting a fixed time.
+    await_handshakes(cx, binder);
+    await_handshakes(cx, connector);
+  }
+  settle(cx, binder);
+  settle(cx, connector);
+}
+
+void harvest(CaseContext& cx, AgentClient& agent) {
+  for (const auto& e : agent.events()) {
+    for (auto& [name, s] : cx.sockets) {
+      if (s.agent == &agent && e.socket == s.created_handle) {
+        cx.result.monitor_events.push_back({{"socket", name}, {"event", e.name}, {"value", e.value}, {"endpoint", e.endpoint}});
+      }
+    }
+  }
+  agent.clear_events();
+  for (auto& line : agent.take_transcript()) cx.result.transcript.push_back(std::move(line));
+}
+
+void start_relay(CaseContext& cx, const SocketSlot& binder) {
+  if (!cx.scenario().relay) return;
+  if (cx.relay) {
+    if (cx.relay_upstream == binder.endpoint) return;
+    throw CaseStop{Verdict::error, "one bound endpoint behind the fault relay", binder.name + " binds a second one"};
+  }
+  try {
+    cx.relay = std::make_unique<TcpRelay>(binder.endpoint);
+  } catch (const std::exception& e) {
+    throw CaseStop{Verdict::error, "the fault relay starts", e.what()};
+  }
+  cx.relay_upstream = binder.endpoint;
+}
+
+std::string connect_endpoint(const CaseContext& cx, const SocketSlot& binder) {
+  return cx.relay && cx.relay_upstream == binder.endpoint ? cx.relay->endpoint() : binder.endpoint;
+}
+
+}  // namespace zconform

@@ -1,0 +1,41 @@
+#pragma once
+// Sockets and their connections in a case: creating them in the role's context, endpoints on the
+// case's transport, binding and connecting (through the fault relay where one stands in front),
+// waiting for handshakes by monitor events, and filing each agent's events in the result.
+#include <string>
+#include <vector>
+
+#include "run/case_context.hpp"
+
+namespace zconform {
+
+// How many `name` events the socket with agent handle `handle` has reported.
+int count_events(const std::vector<MonitorEvent>& events, const std::string& handle, const std::string& name);
+// Transports on which libzmq-like implementations report HANDSHAKE_SUCCEEDED through monitors.
+bool has_monitor_events(const std::string& transport);
+
+// The agent's context for this case, created (with the scenario's options) on first use.
+std::string context_for(CaseContext& cx, AgentClient& agent);
+// The socket in its agent, with a monitor and the routing id pairings.yaml gives it.
+void create_socket(CaseContext& cx, SocketSlot& s);
+
+// A fresh loopback endpoint of the case's transport for `s` (tcp/ws: port 0); UNSUPPORTED where
+// the transport has no loopback-only form.
+std::string endpoint_for(const CaseContext& cx, const SocketSlot& s);
+// The binder binds (once), the other connects, both await the handshake, then settle.
+void link(CaseContext& cx, SocketSlot& binder, SocketSlot& connector);
+void await_handshakes(CaseContext& cx, SocketSlot& s);
+// Lets a socket act on what its I/O threads told it (new pipes, peer identities) before the next
+// step relies on it.
+void settle(CaseContext& cx, SocketSlot& s);
+
+// Files an agent's monitor events (of this case's sockets) and transcript in the result; for a
+// killed agent before the pool replaces it, and for every agent at the end.
+void harvest(CaseContext& cx, AgentClient& agent);
+
+// The fault relay (fault/tcp_relay.hpp), put in front of `binder` in relay scenarios.
+void start_relay(CaseContext& cx, const SocketSlot& binder);
+// Where a socket connects to reach `binder`: the relay's endpoint when it stands in between.
+std::string connect_endpoint(const CaseContext& cx, const SocketSlot& binder);
+
+}  // namespace zconform

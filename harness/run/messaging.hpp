@@ -1,0 +1,38 @@
+#pragma once
+// Messages and options through an agent, the way every step needs them: sends bounded by the
+// case's deadline, receives that skip the harness's own probes, and checks that fail the case
+// saying what differs.
+#include <optional>
+#include <string>
+
+#include "run/case_context.hpp"
+
+namespace zconform {
+
+// A received message or the agent's refusal.
+struct Received {
+  Reply reply;
+  Frames frames;
+  bool ok() const { return reply.status == ReplyStatus::ok; }
+};
+
+void set_option(CaseContext& cx, SocketSlot& s, const std::string& option, const protocol::Json& value,
+                const std::optional<std::string>& error = std::nullopt);
+// The value as the agent protocol carries it (binary options base64-encoded).
+protocol::Json option_value(const std::string& option, const protocol::Json& value);
+
+// timeout_ms -1: whatever the case has left.
+Reply send_frames(CaseContext& cx, SocketSlot& s, const Frames& frames, bool dontwait = false, int timeout_ms = -1);
+// The next message that is not a harness probe, from the stash first.
+Received receive(CaseContext& cx, SocketSlot& s, int timeout_ms);
+Received receive_raw(CaseContext& cx, SocketSlot& s, int timeout_ms, bool from_stash = true);
+// A recv reply's frames; a malformed one ends the case (error).
+Received parse_received(Reply reply);
+
+// Receives on `s` (within timeout_ms, or whatever the case has left when it is -1) and checks.
+void expect_message(CaseContext& cx, SocketSlot& s, const FrameSpecs& expected, int n, const std::string& what,
+                    int timeout_ms = -1);
+// Fails the case, saying what differs, unless `got` matches `expected` (captures are kept).
+void check_message(CaseContext& cx, const FrameSpecs& expected, const Frames& got, int n, const std::string& wanted);
+
+}  // namespace zconform

@@ -1,0 +1,134 @@
+#include "scenario/wire_frame_syntax.hpp"
+
+#include "zmtp/command.hpp"
+
+namespace zconform {
+namespace {
+
+const std::vector<std::string> kCommandFields = {"ttl", "context", "topic", "reason", "username", "password", "properties", "data"};
+
+// A command's data as harness/zmtp builds it for that command (PING's TTL and context, ERROR's
+// reason, ...); other names take `data` only.
+std::string command_data(const YamlReader& r, const std::string& name, const YAML::Node& f) {
+  auto bytes = [&](const char* key) { return f[key] ? r.bytes(f[key]) : std::string(); };
+  zmtp::Frame built;
+  if (name == "PING") built = zmtp::ping(static_cast<uint16_t>(f["ttl"] ? r.integer(f["ttl"], "'ttl'", 0, 65535) : 0), bytes("context"));
+  else if (name == "PONG") built = zmtp::pong(bytes("context"));
+  else if (name == "SUBSCRIBE") built = zmtp::subscribe(bytes("topic"));
+  else if (name == "CANCEL") built = zmtp::cancel(bytes("topic"));
+  else if (name == "ERROR") built = zmtp::error(bytes("reason"));
+  else if (name == "HELLO") built = zmtp::hello(bytes("username"), bytes("password"));
+  std::string data;
+  if (!built.body.empty()) {
+    std::string error;
+    data = zmtp::parse_command_body(built.body, error)->data;
+  }
+  if (f["properties"]) {
+    std::vector<zmtp::Property> props;
+    for (auto& [n, v] : read_properties(r, f["properties"])) props.push_back({n, v});
+    data = zmtp::encode_properties(props);
+  }
+  if (f["data"]) data += r.bytes(f["data"]);  // any command: octets after the fields (trailing junk, or all of it)
+  return data;
+}
+
+// A message frame's body as written: {body: ...}, {hex: ...} or, when `size_is_body`, the pattern of
+// {size: N, fill: ...}; nullopt when the mapping has none of them.
+std::optional<std::string> literal_body(const YamlReader& r, const YAML::Node& f, bool size_is_body) {
+  if (f["body"]) return r.bytes(f["body"]);
+  if (f["hex"]) return r.hex(f["hex"]);
+  if (f["size"] && size_is_body) return r.generated(f);
+  return std::nullopt;
+}
+
+std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+}  // namespace
+
+void read_frame_lies(const YamlReader& r, const YAML::Node& f, WireFrameSpec& spec) {
+  if (f["more"]) spec.more = r.boolean(f["more"], "'more'");
+  if (f["long"]) spec.force_long = r.boolean(f["long"], "'long'");
+  if (f["declared_size"]) spec.declared_size = r.unsigned64(f["declared_size"], "'declared_size'");
+  if (f["reserved"]) spec.reserved = r.octet(f["reserved"], "'reserved'");
+  if (f["as_message"]) spec.as_message = r.boolean(f["as_message"], "'as_message'");
+  if (f["flags"]) spec.raw_flags = r.octet(f["flags"], "'flags'");
+  if (f["truncate"]) spec.truncate = r.integer32(f["truncate"], "'truncate'", 0, 1 << 26);
+}
+
+WireFrameSpec read_write_frame(const YamlReader& r, const YAML::Node& f) {
+  WireFrameSpec spec;
+  if (f.IsScalar()) {
+    spec.body = f.Scalar();
+    return spec;
+  }
+  if (!f.IsMap()) r.fail(f, "a frame to write is a string or a mapping");
+  r.only_keys(f, with(with({"body", "hex", "size", "fill", "command"}, kCommandFields),
+                      {"more", "long", "declared_size", "reserved", "as_message", "flags", "truncate"}));
+  if (f["command"]) {
+    const std::string name = f["command"].Scalar();
+    spec.command = name;
+    spec.body = zmtp::encode_command_body({name, command_data(r, name, f)});
+  } else if (auto body = literal_body(r, f, true)) {
+    spec.body = *body;
+  } else {
+    r.fail(f, "a frame to write needs 'body', 'command', 'hex' or 'size' (or is a plain string)");
+  }
+  read_frame_lies(r, f, spec);
+  return spec;
+}
+
+WireFrameExpect read_expected_frame(const YamlReader& r, const YAML::Node& f) {
+  WireFrameExpect e;
+  if (f.IsScalar()) {
+    e.body = f.Scalar();
+    return e;
+  }
+  if (!f.IsMap()) r.fail(f, "an expected frame is a string or a mapping");
+  r.only_keys(f, with(with({"body", "hex", "size", "fill", "any", "command"}, kCommandFields), {"more", "long"}));
+  if (f["command"]) {
+    const std::string name = f["command"].Scalar();
+    e.command = name;
+    for (const auto& field : kCommandFields) {
+      if (f[field]) e.body = command_data(r, name, f);
+    }
+  } else if (auto body = literal_body(r, f, !f["any"])) {
+    e.body = *body;
+  } else if (f["any"]) {
+    if (f["size"]) e.size = r.integer32(f["size"], "'size'", 0, 1 << 26);
+  } else {
+    r.fail(f, "an expected frame needs 'command', 'hex', 'size' or 'any' (or is a plain string)");
+  }
+  if (f["more"]) e.more = r.boolean(f["more"], "'more'");
+  if (f["long"]) e.long_size = r.boolean(f["long"], "'long'");
+  return e;
+}
+
+std::vector<PropertySpec> read_properties(const YamlReader& r, const YAML::Node& node) {
+  if (!node.IsMap()) r.fail(node, "properties map names to values");
+  std::vector<PropertySpec> out;
+  for (const auto& e : node) out.emplace_back(e.first.Scalar(), r.bytes(e.second));
+  return out;
+}
+
+ReadyCheck read_ready_check(const YamlReader& r, const YAML::Node& node) {
+  if (!node.IsMap()) r.fail(node, "'properties' maps names to expected values (~ = absent, \"*\" = any)");
+  ReadyCheck check;
+  for (const auto& e : node) {
+    if (e.second.IsNull()) check.emplace_back(e.first.Scalar(), std::nullopt);
+    else check.emplace_back(e.first.Scalar(), r.bytes(e.second));
+  }
+  return check;
+}
+
+OutcomeVerdict read_outcome_verdict(const YamlReader& r, const YAML::Node& node) {
+  return r.choice<OutcomeVerdict>(node, "a verdict",
+                                  {{"pass", OutcomeVerdict::pass},
+                                   {"fail", OutcomeVerdict::fail},
+                                   {"non-strict", OutcomeVerdict::non_strict},
+                                   {"informational", OutcomeVerdict::informational}});
+}
+
+}  // namespace zconform

@@ -1,0 +1,46 @@
+// subscribe, unsubscribe: pairing-aware subscriptions. One type per kind, made from one template.
+#include "run/subscriptions.hpp"
+#include "steps/step_support.hpp"
+
+namespace zconform::steps {
+namespace {
+
+template <bool kSubscribe>
+struct SubscriptionStep final : StepOf<SubscriptionStep<kSubscribe>> {
+  static constexpr const char* kName = kSubscribe ? "subscribe" : "unsubscribe";
+  static constexpr const char* kSummary = kSubscribe ? "ZMQ_SUBSCRIBE on SUB, a 0x01+topic message on XSUB (XSUB-01)."
+                                                     : "ZMQ_UNSUBSCRIBE on SUB, a 0x00+topic message on XSUB (XSUB-01).";
+
+  std::string socket;
+  std::vector<std::string> topics;
+
+  static Fields<SubscriptionStep> fields() {
+    return {
+        field::socket("socket", &SubscriptionStep::socket, "the subscriber").required(),
+        field::custom<SubscriptionStep>("topics", "list of bytes", "the topics (\"\" is every message)",
+                                        [](const StepLoad& load, const YAML::Node& node, SubscriptionStep& s) {
+                                          for (const auto& f : read_frames(load, node)) s.topics.push_back(f.bytes);
+                                        })
+            .required(),
+    };
+  }
+
+  void play(CaseContext& cx) const override {
+    SocketSlot& s = cx.slot(socket);
+    cx.note(std::string(kName) + " " + s.name);
+    for (const auto& topic : topics) subscription(cx, s, topic, kSubscribe);
+  }
+};
+
+}  // namespace
+
+const StepKind& subscribe_step_kind() {
+  static const StepKind kind = make_step_kind<SubscriptionStep<true>>();
+  return kind;
+}
+const StepKind& unsubscribe_step_kind() {
+  static const StepKind kind = make_step_kind<SubscriptionStep<false>>();
+  return kind;
+}
+
+}  // namespace zconform::steps

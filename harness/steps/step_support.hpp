@@ -1,0 +1,26 @@
+#pragma once
+// What every step type file includes: the field tables and kind descriptions (scenario/), the case
+// it plays against (run/case_context.hpp), and a field for the names of asynchronous requests.
+#include <regex>
+
+#include "run/case_context.hpp"
+#include "run/frame_text.hpp"
+#include "scenario/step_kind.hpp"
+
+namespace zconform::steps {
+
+using protocol::Json;
+
+// `as: name`: the request is sent and not waited for; a later `reply` or `pending` names it.
+template <typename S, typename A>
+Field<S> request_name_field(A access, std::string doc) {
+  return field::custom<S>("as", "name [a-z][a-z0-9_]*", std::move(doc),
+                          [access](const StepLoad& load, const YAML::Node& node, S& s) {
+                            static const std::regex form(R"([a-z][a-z0-9_]*)");
+                            const std::string name = node.IsScalar() ? node.Scalar() : "";
+                            if (!std::regex_match(name, form)) load.fail(node, "'as' names a request: [a-z][a-z0-9_]*");
+                            std::invoke(access, s) = name;
+                          });
+}
+
+}  // namespace zconform::steps

@@ -1,0 +1,101 @@
+// Step types played against a scripted fake agent (tests/doubles/scripted_agent.py), without
+// libzmq: each check is shown to fail when the implementation misbehaves the way it guards
+// against, and to pass when it does not (so the failing half cannot be an artefact of the double).
+#include <gtest/gtest.h>
+
+#include "conformance_tables.hpp"
+#include "run/case_runner.hpp"
+#include "steps/step_registry.hpp"
+#include "test_files.hpp"
+
+using namespace zconform;
+
+namespace {
+
+const std::filesystem::path kDouble = std::filesystem::path(ZCONFORM_SOURCE_DIR) / "tests/doubles/scripted_agent.py";
+
+// Plays the first case of a one-scenario file (PUSH-PULL over tcp unless the steps say otherwise)
+// against the scripted agent.
+CaseResult play(const std::string& steps, const protocol::Json& script, const std::string& header = "") {
+  TempDir dir;
+  const auto file = dir.write("s.yaml", "id: t.play\ntitle: t\nclauses: [DLV-01]\npairings: [PUSH-PULL]\ntransports: [tcp]\n"
+                                        "binders: [B]\n" + header + "steps:\n" + steps);
+  std::vector<Scenario> scenarios{load_with_project_tables(file)};
+  const auto cases = expand_cases(scenarios);
+  Implementation fake{"scripted", "", {"/usr/bin/python3", kDouble.string(), script.dump()}, {}, {}, {}};
+  RunSettings settings;
+  settings.impl_a = settings.impl_b = fake;
+  settings.ipc_dir = dir.path;
+  settings.catalogue = &project_catalogue();
+  settings.pairings = &project_pairings();
+  settings.deadline_cap_ms = 5000;
+  AgentPool pool(std::chrono::seconds(10));
+  return CaseRunner(pool, settings).run(cases.at(0), 0);
+}
+
+protocol::Json replies(protocol::Json by_op) { return {{"replies", std::move(by_op)}}; }
+
+const std::string kLinkAndSend = "  - link: [a, b]\n  - send: {socket: a, frames: [x]}\n";
+
+}  // namespace
+
+TEST(StepPlay, RecvFailsWhenNoMessageComes) {
+  CaseResult r = play(kLinkAndSend + "  - recv: {socket: b, frames: [x], timeout_ms: 50}\n",
+                      replies({{"recv", {{{"status", "error"}, {"error", "EAGAIN"}}}}}));
+  EXPECT_EQ(r.verdict, Verdict::fail) << r.expected << " / " << r.actual;
+  EXPECT_NE(r.step.find("recv on b"), std::string::npos) << r.step;
+  EXPECT_NE(r.expected.find("[\"x\"] on b within"), std::string::npos) << r.expected;
+  EXPECT_NE(r.actual.find("EAGAIN"), std::string::npos) << r.actual;
+}
+
+TEST(StepPlay, RecvFailsOnAWrongMessageAndPassesOnTheRightOne) {
+  CaseResult wrong = play(kLinkAndSend + "  - recv: {socket: b, frames: [x]}\n",
+                          replies({{"recv", {{{"status", "ok"}, {"frames", {"x", "extra"}}}}}}));
+  EXPECT_EQ(wrong.verdict, Verdict::fail);
+  EXPECT_NE(wrong.actual.find("1 frames expected, 2 received"), std::string::npos) << wrong.actual;
+
+  CaseResult right = play(kLinkAndSend + "  - recv: {socket: b, frames: [x]}\n", replies({{"recv", {{{"status", "ok"}, {"frames", {"x"}}}}}}));
+  EXPECT_EQ(right.verdict, Verdict::pass) << right.expected << " / " << right.actual;
+}
+
+TEST(StepPlay, AFloodThatNeverRefusesFailsWhereTheTypeBlocks) {
+  CaseResult r = play("  - link: [a, b]\n  - flood: {socket: a, frames: [\"{n}\"], count: 50, expect: blocks}\n", replies({}));
+  EXPECT_EQ(r.verdict, Verdict::fail);
+  EXPECT_NE(r.expected.find("is refused with EAGAIN"), std::string::npos) << r.expected;  // EAGAIN: the default refusal
+  EXPECT_EQ(r.actual, "all 50 accepted");
+  EXPECT_EQ(r.observations["hwm"]["sent"], 50);
+}
+
+TEST(StepPlay, AFloodRefusedWithinItsBoundsPasses) {
+  protocol::Json ok = {{"status", "ok"}};
+  protocol::Json sends = protocol::Json::array();
+  for (int i = 0; i < 10; ++i) sends.push_back(ok);
+  sends.push_back({{"status", "error"}, {"error", "EAGAIN"}});
+  const std::string flood = "  - link: [a, b]\n  - flood: {socket: a, frames: [\"{n}\"], count: 50, expect: blocks, at_most: ";
+  CaseResult r = play(flood + "20}\n", replies({{"send", sends}}));
+  EXPECT_EQ(r.verdict, Verdict::pass) << r.expected << " / " << r.actual;
+  EXPECT_EQ(r.observations["hwm"]["refused_with"], "EAGAIN");
+  // The same refusal, later than the scenario allows:
+  CaseResult late = play(flood + "5}\n", replies({{"send", sends}}));
+  EXPECT_EQ(late.verdict, Verdict::fail);
+  EXPECT_EQ(late.actual, "10");
+}
+
+TEST(StepPlay, APendingCallThatReturnsEarlyFails) {
+  const std::string steps = "  - link: [a, b]\n  - recv: {socket: b, as: r}\n  - pending: [r]\n";
+  CaseResult early = play(steps, replies({{"recv", {{{"status", "ok"}, {"frames", {"too soon"}}}}}}));
+  EXPECT_EQ(early.verdict, Verdict::fail);
+  EXPECT_NE(early.expected.find("still blocked"), std::string::npos) << early.expected;
+  EXPECT_NE(early.actual.find("answered after"), std::string::npos) << early.actual;
+
+  CaseResult held = play(steps, replies({{"recv", {"hold"}}}));
+  EXPECT_EQ(held.verdict, Verdict::pass) << held.expected << " / " << held.actual;
+}
+
+TEST(StepPlay, ReplyChecksTheOutcomeOfAHeldCall) {
+  const std::string steps = "  - link: [a, b]\n  - recv: {socket: b, as: r}\n  - shutdown: B\n  - reply: {of: r, error: ";
+  EXPECT_EQ(play(steps + "ETERM, within_ms: 2000}\n", replies({{"recv", {"hold"}}})).verdict, Verdict::pass);
+  CaseResult wrong = play(steps + "EAGAIN, within_ms: 2000}\n", replies({{"recv", {"hold"}}}));
+  EXPECT_EQ(wrong.verdict, Verdict::fail);
+  EXPECT_NE(wrong.actual.find("ETERM"), std::string::npos) << wrong.actual;
+}
