@@ -99,3 +99,19 @@ TEST(StepPlay, ReplyChecksTheOutcomeOfAHeldCall) {
   EXPECT_EQ(wrong.verdict, Verdict::fail);
   EXPECT_NE(wrong.actual.find("ETERM"), std::string::npos) << wrong.actual;
 }
+TEST(StepPlay, NoEventFailsWhenTheEventComesWithinTheBound) {
+  const std::string steps = "  - link: [a, b]\n  - no_event: {socket: a, event: DISCONNECTED, for_ms: 2000}\n";
+  protocol::Json script = {{"events", {{{"after", "connect"}, {"delay_ms", 100}, {"name", "DISCONNECTED"}}}}};
+  const auto started = Clock::now();
+  CaseResult r = play(steps, script);
+  EXPECT_EQ(r.verdict, Verdict::fail);
+  EXPECT_NE(r.actual.find("one after"), std::string::npos) << r.actual;
+  // It fails when the event comes, not at the end of the bound.
+  EXPECT_LT(Clock::now() - started, std::chrono::milliseconds(1900));
+}
+
+TEST(StepPlay, NoEventPassesWhenTheBoundEndsQuietly) {
+  CaseResult r = play("  - link: [a, b]\n  - no_event: {socket: a, event: DISCONNECTED, for_ms: 100}\n", replies({}));
+  EXPECT_EQ(r.verdict, Verdict::pass) << r.expected << " / " << r.actual;
+  EXPECT_GE(r.observations["no_event_a_DISCONNECTED_ms"].get<int>(), 100);
+}
