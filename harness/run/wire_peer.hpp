@@ -3,7 +3,7 @@
 // socket, the greeting exchange as a scenario asks for it (staged like libzmq, whole, legacy 1.0/2.0,
 // cut short), frames written in the negotiated framing, frames read with a deadline, and the wire
 // transcript of everything that crossed. It knows nothing of agents or scenarios' verdicts:
-// run/wire_steps.cpp drives it.
+// the wire step types (harness/steps/wire/) drive it through run/wire_session.hpp.
 #include <deque>
 #include <filesystem>
 #include <optional>

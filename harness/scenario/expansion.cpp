@@ -31,7 +31,7 @@ std::vector<CaseSpec> expand_cases(const std::vector<Scenario>& scenarios) {
           // alone would name both cases alike: the role says which side binds.
           std::string binder = scenario.raw_peer ? (c.binder == Role::a ? "iut" : "raw") : c.type_of(c.binder);
           if (!scenario.raw_peer && pairing.type_a == pairing.type_b && !one_socket_per_role(scenario) && scenario.binders.size() > 1) {
-            binder = c.binder == Role::a ? "A" : "B";
+            binder = role_name(c.binder);
           }
           c.id = scenario.id + "/" + pairing.name() + "/" + transport + "/" + binder + "-binds";
           cases.push_back(std::move(c));

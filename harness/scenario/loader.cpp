@@ -123,7 +123,7 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
 
   if (YAML::Node binders = root["binders"]) {
     if (!binders.IsSequence()) cx.fail(binders, "binders lists roles: A, B");
-    for (const auto& b : binders) s.binders.push_back(cx.choice<Role>(b, "a binder", {{"A", Role::a}, {"B", Role::b}}));
+    for (const auto& b : binders) s.binders.push_back(cx.choice<Role>(b, "a binder", role_names()));
   } else {
     s.binders = {Role::b, Role::a};
   }
@@ -135,7 +135,7 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
     s.sockets = {{"a", Role::a}};
   } else if (YAML::Node sockets = root["sockets"]) {
     if (!sockets.IsMap()) cx.fail(sockets, "'sockets' maps socket names to roles A or B");
-    for (const auto& e : sockets) s.sockets[e.first.Scalar()] = cx.choice<Role>(e.second, "a socket's role", {{"A", Role::a}, {"B", Role::b}});
+    for (const auto& e : sockets) s.sockets[e.first.Scalar()] = cx.choice<Role>(e.second, "a socket's role", role_names());
   } else {
     s.sockets = {{"a", Role::a}, {"b", Role::b}};
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "scenario/yaml_reader.hpp"
 #include "util/yaml_errors.hpp"
 
 namespace zconform {
@@ -65,9 +66,7 @@ PairingTable PairingTable::load(const std::filesystem::path& file) {
     reject_unknown_keys(file, e.second, {"pattern", "routing_ids"});
     PairingInfo info{{m[1], m[2]}, require_scalar(file, e.second, "pattern"), {}};
     for (const auto& role : e.second["routing_ids"]) {
-      if (role.Scalar() == "A") info.routing_id_roles.insert(Role::a);
-      else if (role.Scalar() == "B") info.routing_id_roles.insert(Role::b);
-      else fail_at(file, role.Mark(), "routing_ids lists roles: A, B");
+      info.routing_id_roles.insert(YamlReader(file).choice<Role>(role, "a role in routing_ids", role_names()));
     }
     table.pairings_.push_back(std::move(info));
   }

@@ -18,6 +18,13 @@ using protocol::Frames;
 // The two roles of a pairing: A is the first socket type of "PUSH-PULL", B the second.
 enum class Role { a, b };
 
+// "A" and "B": how scenarios, pairings.yaml, case IDs and messages write the roles.
+inline const char* role_name(Role role) { return role == Role::a ? "A" : "B"; }
+inline const std::vector<std::pair<std::string, Role>>& role_names() {
+  static const std::vector<std::pair<std::string, Role>> names = {{"A", Role::a}, {"B", Role::b}};
+  return names;
+}
+
 struct Pairing {
   std::string type_a;
   std::string type_b;

@@ -2,8 +2,6 @@
 
 namespace zconform {
 
-const char* role_name(Role role) { return role == Role::a ? "A" : "B"; }
-
 std::string StepLoad::socket(const YAML::Node& node) const {
   if (!node || !node.IsScalar()) fail(node, "expected a socket name");
   if (!scenario.sockets.count(node.Scalar())) {
@@ -24,7 +22,7 @@ std::vector<std::string> StepLoad::sockets(const YAML::Node& node, size_t min) c
 }
 
 Role StepLoad::role(const YAML::Node& node) const {
-  return reader.choice<Role>(node, "a role", {{"A", Role::a}, {"B", Role::b}});
+  return reader.choice<Role>(node, "a role", role_names());
 }
 
 }  // namespace zconform

@@ -9,9 +9,6 @@
 
 namespace zconform {
 
-// "A" or "B", as scenarios and messages write roles.
-const char* role_name(Role role);
-
 struct StepLoad {
   const YamlReader& reader;
   const Scenario& scenario;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 
+#include "protocol/option_types.hpp"
+
 namespace zconform::libzmq_agent {
 
 namespace {
@@ -79,6 +81,18 @@ constexpr std::array kOptions{
     OptionSpec{"router_raw", ZMQ_ROUTER_RAW, boolean},
     OptionSpec{"thread_safe", ZMQ_THREAD_SAFE, boolean},
 };
+
+// The options whose values are bytes are the protocol's list, no more and no fewer.
+constexpr bool binary_kinds_match_the_protocol() {
+  for (const auto& o : kOptions) {
+    if ((o.kind == binary) != protocol::is_binary_option(o.name)) return false;
+  }
+  for (auto name : protocol::kBinaryOptions) {
+    if (std::none_of(kOptions.begin(), kOptions.end(), [name](const OptionSpec& o) { return o.name == name; })) return false;
+  }
+  return true;
+}
+static_assert(binary_kinds_match_the_protocol(), "binary options differ from protocol/option_types.hpp");
 
 }  // namespace
 
