@@ -116,29 +116,30 @@ auto integer(std::string name, A access, long long min, long long max, std::stri
                                });
 }
 
+// A value one of YamlReader's readers reads: (reader.*read)(node, "'name'").
+template <typename S, typename A, typename R>
+auto read_by(std::string name, std::string type, std::string doc, A access,
+             R (YamlReader::*read)(const YAML::Node&, std::string_view) const) {
+  const std::string what = field_detail::quoted(name);
+  return field_detail::make<field_detail::Owner<S, A>>(
+      name, std::move(type), std::move(doc), access,
+      [what, read](const StepLoad& load, const YAML::Node& node) { return (load.reader.*read)(node, what); });
+}
+
 template <typename S = void, typename A>
 auto octet(std::string name, A access, std::string doc) {
-  using O = field_detail::Owner<S, A>;
-  const std::string what = field_detail::quoted(name);
-  return field_detail::make<O>(name, "integer 0..255", std::move(doc), access,
-                               [what](const StepLoad& load, const YAML::Node& node) { return load.reader.octet(node, what); });
+  return read_by<S>(std::move(name), "integer 0..255", std::move(doc), access, &YamlReader::octet);
 }
 
 template <typename S = void, typename A>
 auto boolean(std::string name, A access, std::string doc) {
-  using O = field_detail::Owner<S, A>;
-  const std::string what = field_detail::quoted(name);
-  return field_detail::make<O>(name, "true | false", std::move(doc), access,
-                               [what](const StepLoad& load, const YAML::Node& node) { return load.reader.boolean(node, what); });
+  return read_by<S>(std::move(name), "true | false", std::move(doc), access, &YamlReader::boolean);
 }
 
 // A non-empty string.
 template <typename S = void, typename A>
 auto text(std::string name, A access, std::string doc, std::string type = "string") {
-  using O = field_detail::Owner<S, A>;
-  const std::string what = field_detail::quoted(name);
-  return field_detail::make<O>(name, std::move(type), std::move(doc), access,
-                               [what](const StepLoad& load, const YAML::Node& node) { return load.reader.text(node, what); });
+  return read_by<S>(std::move(name), std::move(type), std::move(doc), access, &YamlReader::text);
 }
 
 template <typename S = void, typename A>

@@ -1,5 +1,7 @@
 #include "scenario/wire_frame_syntax.hpp"
 
+#include <algorithm>
+
 #include "zmtp/command.hpp"
 
 namespace zconform {
@@ -41,6 +43,15 @@ std::optional<std::string> literal_body(const YamlReader& r, const YAML::Node& f
   return std::nullopt;
 }
 
+// A frame written as a plain string is that body; else it is a mapping of `keys`.
+std::optional<std::string> plain_body_or_mapping(const YamlReader& r, const YAML::Node& f, const std::string& what,
+                                                 const std::vector<std::string>& keys) {
+  if (f.IsScalar()) return f.Scalar();
+  if (!f.IsMap()) r.fail(f, what + " is a string or a mapping");
+  r.only_keys(f, keys);
+  return std::nullopt;
+}
+
 std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
   a.insert(a.end(), b.begin(), b.end());
   return a;
@@ -60,17 +71,15 @@ void read_frame_lies(const YamlReader& r, const YAML::Node& f, WireFrameSpec& sp
 
 WireFrameSpec read_write_frame(const YamlReader& r, const YAML::Node& f) {
   WireFrameSpec spec;
-  if (f.IsScalar()) {
-    spec.body = f.Scalar();
+  const auto keys = with(with({"body", "hex", "size", "fill", "command"}, kCommandFields),
+                         {"more", "long", "declared_size", "reserved", "as_message", "flags", "truncate"});
+  if (auto plain = plain_body_or_mapping(r, f, "a frame to write", keys)) {
+    spec.body = *plain;
     return spec;
   }
-  if (!f.IsMap()) r.fail(f, "a frame to write is a string or a mapping");
-  r.only_keys(f, with(with({"body", "hex", "size", "fill", "command"}, kCommandFields),
-                      {"more", "long", "declared_size", "reserved", "as_message", "flags", "truncate"}));
   if (f["command"]) {
-    const std::string name = f["command"].Scalar();
-    spec.command = name;
-    spec.body = zmtp::encode_command_body({name, command_data(r, name, f)});
+    spec.command = f["command"].Scalar();
+    spec.body = zmtp::encode_command_body({*spec.command, command_data(r, *spec.command, f)});
   } else if (auto body = literal_body(r, f, true)) {
     spec.body = *body;
   } else {
@@ -82,18 +91,15 @@ WireFrameSpec read_write_frame(const YamlReader& r, const YAML::Node& f) {
 
 WireFrameExpect read_expected_frame(const YamlReader& r, const YAML::Node& f) {
   WireFrameExpect e;
-  if (f.IsScalar()) {
-    e.body = f.Scalar();
+  const auto keys = with(with({"body", "hex", "size", "fill", "any", "command"}, kCommandFields), {"more", "long"});
+  if (auto plain = plain_body_or_mapping(r, f, "an expected frame", keys)) {
+    e.body = *plain;
     return e;
   }
-  if (!f.IsMap()) r.fail(f, "an expected frame is a string or a mapping");
-  r.only_keys(f, with(with({"body", "hex", "size", "fill", "any", "command"}, kCommandFields), {"more", "long"}));
+  const bool checks_data = std::any_of(kCommandFields.begin(), kCommandFields.end(), [&f](const std::string& k) { return f[k]; });
   if (f["command"]) {
-    const std::string name = f["command"].Scalar();
-    e.command = name;
-    for (const auto& field : kCommandFields) {
-      if (f[field]) e.body = command_data(r, name, f);
-    }
+    e.command = f["command"].Scalar();
+    if (checks_data) e.body = command_data(r, *e.command, f);  // else any data
   } else if (auto body = literal_body(r, f, !f["any"])) {
     e.body = *body;
   } else if (f["any"]) {

@@ -5,7 +5,7 @@
 #include "run/frame_matching.hpp"
 #include "run/messaging.hpp"
 #include "run/probes.hpp"
-#include "steps/hwm/configured_hwm.hpp"
+#include "steps/hwm/hwm_checks.hpp"
 #include "steps/step_support.hpp"
 
 namespace zconform::steps {
@@ -141,10 +141,7 @@ struct Collect final : StepOf<Collect> {
               std::to_string(missing_owed) + " of them missing; first missing overall: " + Json(missing_sample).dump());
     }
     const int least = at_least >= 0 ? at_least : (lossless ? sent : 1);
-    if (delivered < least) cx.fail(what + ": at least " + std::to_string(least) + " delivered", std::to_string(delivered));
-    if (at_most >= 0 && delivered > at_most) {
-      cx.fail(what + ": at most " + std::to_string(at_most) + " delivered (the high-water marks bound the queue)", std::to_string(delivered));
-    }
+    check_bounds(cx, what, delivered, least, at_most, "delivered", " (the high-water marks bound the queue)");
   }
 };
 

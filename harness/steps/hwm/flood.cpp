@@ -2,7 +2,7 @@
 // the high-water mark) or all were taken (the types that drop): HWM-01..06.
 #include "run/frame_matching.hpp"
 #include "run/messaging.hpp"
-#include "steps/hwm/configured_hwm.hpp"
+#include "steps/hwm/hwm_checks.hpp"
 #include "steps/step_support.hpp"
 
 namespace zconform::steps {
@@ -74,11 +74,7 @@ struct Flood final : StepOf<Flood> {
     }
     if (!refusal) cx.fail(what + " is refused with " + *error + " at the high-water mark", "all " + std::to_string(sent) + " accepted");
     if (refusal->status != ReplyStatus::error || refusal->error != *error) cx.fail(what + " is refused with " + *error, describe_reply(*refusal));
-    const int least = std::max(at_least, 1);
-    if (sent < least) cx.fail(what + ": at least " + std::to_string(least) + " accepted before the refusal", std::to_string(sent));
-    if (at_most >= 0 && sent > at_most) {
-      cx.fail(what + ": at most " + std::to_string(at_most) + " accepted before the refusal", std::to_string(sent));
-    }
+    check_bounds(cx, what, sent, std::max(at_least, 1), at_most, "accepted before the refusal");
   }
 };
 
