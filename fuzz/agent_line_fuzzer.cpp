@@ -41,7 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       case ReplyStatus::unsupported: again = encode_unsupported(reply->id, reply->reason); break;
     }
     auto reparsed = std::get<Reply>(parse_agent_line(again));
-    check(reparsed.id == reply->id && reparsed.status == reply->status && reparsed.error == reply->error);
+    check(reparsed.id == reply->id && reparsed.status == reply->status &&
+          reparsed.error == reply->error);
     if (reply->body.contains("frames")) {
       try {
         Frames frames = frames_from_json(reply->body["frames"], "frames");

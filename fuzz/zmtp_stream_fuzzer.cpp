@@ -28,7 +28,8 @@ void check_command(const DecodedFrame& frame) {
   check(encode_command_body(*command) == frame.body);  // FRAME-08 layout, byte for byte
   if (command->name == "READY" || command->name == "INITIATE") {
     std::vector<Property> properties;
-    if (parse_properties(command->data, properties, error)) check(encode_properties(properties) == command->data);
+    if (parse_properties(command->data, properties, error))
+      check(encode_properties(properties) == command->data);
   }
   if (auto ping = parse_ping(*command, error)) check(command_frame(*command).body == frame.body);
   (void)parse_error(*command, error);

@@ -17,7 +17,8 @@ std::set<std::string> string_set(const Json& capabilities, const char* field) {
   }
   for (const auto& item : *it) {
     if (!item.is_string()) {
-      throw protocol::ProtocolError(std::string("hello capabilities '") + field + "' must list strings");
+      throw protocol::ProtocolError(std::string("hello capabilities '") + field +
+                                    "' must list strings");
     }
     out.insert(item.get<std::string>());
   }
@@ -43,7 +44,8 @@ void AgentClient::record(std::string_view direction, std::string_view line) {
   std::string entry(direction);
   entry += ' ';
   entry += line.substr(0, kTranscriptLineChars);
-  if (line.size() > kTranscriptLineChars) entry += "... (" + std::to_string(line.size()) + " bytes)";
+  if (line.size() > kTranscriptLineChars)
+    entry += "... (" + std::to_string(line.size()) + " bytes)";
   transcript_.push_back(std::move(entry));
   if (transcript_.size() == kTranscriptMaxLines) transcript_.push_back("(transcript truncated)");
 }
@@ -56,7 +58,8 @@ std::vector<std::string> AgentClient::take_transcript() {
 
 std::string AgentClient::describe_request(uint64_t id) const {
   auto it = outstanding_.find(id);
-  return "request " + std::to_string(id) + (it != outstanding_.end() ? " (" + it->second + ")" : "");
+  return "request " + std::to_string(id) +
+         (it != outstanding_.end() ? " (" + it->second + ")" : "");
 }
 
 void AgentClient::fail(const std::string& what) {
@@ -64,7 +67,8 @@ void AgentClient::fail(const std::string& what) {
   std::string message = what;
   if (!outstanding_.empty()) {
     std::string pending;
-    for (const auto& [id, op] : outstanding_) pending += (pending.empty() ? "" : ", ") + describe_request(id);
+    for (const auto& [id, op] : outstanding_)
+      pending += (pending.empty() ? "" : ", ") + describe_request(id);
     message += " (while serving " + pending + ")";
   }
   if (process_) {
@@ -99,12 +103,9 @@ uint64_t AgentClient::send(const std::string& op, Json args) {
 bool AgentClient::pump(Clock::time_point deadline) {
   std::string line;
   switch (process_->read_line(line, deadline)) {
-    case AgentProcess::ReadResult::timeout:
-      return false;
-    case AgentProcess::ReadResult::closed:
-      fail("agent closed its stdout");
-    case AgentProcess::ReadResult::line:
-      break;
+    case AgentProcess::ReadResult::timeout: return false;
+    case AgentProcess::ReadResult::closed: fail("agent closed its stdout");
+    case AgentProcess::ReadResult::line: break;
   }
   record("<", line);
   protocol::AgentLine parsed;
@@ -150,7 +151,8 @@ Reply AgentClient::wait(uint64_t id, Clock::time_point deadline) {
     if (failed_) throw AgentFailure("agent already failed");
     if (!pump(deadline)) {
       auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
-      fail("agent did not answer within " + std::to_string(waited.count()) + " ms (the case deadline)");
+      fail("agent did not answer within " + std::to_string(waited.count()) +
+           " ms (the case deadline)");
     }
   }
   Reply reply = std::move(replies_[id]);
@@ -195,17 +197,21 @@ bool AgentClient::wait_for_events(const std::function<bool(const std::vector<Mon
 const AgentHello& AgentClient::handshake(Clock::time_point deadline) {
   Reply reply = call("hello", Json::object(), deadline);
   if (reply.status != ReplyStatus::ok) {
-    fail("agent refused hello: " + (reply.status == ReplyStatus::error ? reply.error + " " + reply.message : reply.reason));
+    fail("agent refused hello: " +
+         (reply.status == ReplyStatus::error ? reply.error + " " + reply.message : reply.reason));
   }
   try {
     const Json& b = reply.body;
-    if (!b.contains("name") || !b["name"].is_string()) throw protocol::ProtocolError("hello reply lacks a string 'name'");
+    if (!b.contains("name") || !b["name"].is_string())
+      throw protocol::ProtocolError("hello reply lacks a string 'name'");
     hello_.name = b["name"].get<std::string>();
     hello_.version = b.value("version", "unknown");
-    hello_.protocol = b.contains("protocol") && b["protocol"].is_number_integer() ? b["protocol"].get<int>() : 0;
+    hello_.protocol =
+        b.contains("protocol") && b["protocol"].is_number_integer() ? b["protocol"].get<int>() : 0;
     if (hello_.protocol != protocol::kProtocolVersion) {
-      throw protocol::ProtocolError("hello reply speaks protocol " + std::to_string(hello_.protocol) +
-                                    ", zconform speaks " + std::to_string(protocol::kProtocolVersion));
+      throw protocol::ProtocolError("hello reply speaks protocol " +
+                                    std::to_string(hello_.protocol) + ", zconform speaks " +
+                                    std::to_string(protocol::kProtocolVersion));
     }
     if (!b.contains("capabilities") || !b["capabilities"].is_object()) {
       throw protocol::ProtocolError("hello reply lacks an object 'capabilities'");

@@ -61,7 +61,8 @@ class AgentClient {
   }
   // The first of several outstanding requests to be answered; nullopt when the deadline passes
   // first (the others stay outstanding and may still be waited for).
-  std::optional<std::pair<uint64_t, Reply>> wait_any(const std::vector<uint64_t>& ids, Clock::time_point deadline);
+  std::optional<std::pair<uint64_t, Reply>> wait_any(const std::vector<uint64_t>& ids,
+                                                     Clock::time_point deadline);
 
   // When the reply last handed out by wait() or wait_any() was read from the agent: a reply that
   // came while another call was being waited for keeps the time it really came.

@@ -40,7 +40,8 @@ ExitStatus decode_wait_status(int status) {
 bool wait_until_ended(pid_t pid, Clock::time_point deadline) {
   int fd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
   if (fd < 0) return false;
-  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+  auto left =
+      std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
   pollfd p{fd, POLLIN, 0};
   int rc;
   do {
@@ -56,7 +57,8 @@ std::string ExitStatus::describe() const {
   if (exited) return "exited with status " + std::to_string(code);
   if (signal != 0) {
     const char* name = sigabbrev_np(signal);
-    return "killed by signal " + std::to_string(signal) + (name ? std::string(" (SIG") + name + ")" : "");
+    return "killed by signal " + std::to_string(signal) +
+           (name ? std::string(" (SIG") + name + ")" : "");
   }
   return "ended in an unknown way";
 }
@@ -78,10 +80,11 @@ AgentProcess::AgentProcess(const LaunchSpec& spec) {
 
   bp::pipe to_agent, from_agent, agent_errors;
   try {
-    bp::child child(bp::exe = exe, bp::args = args, env, bp::start_dir = dir,
-                    bp::std_in < to_agent, bp::std_out > from_agent, bp::std_err > agent_errors,
-                    // Own process group: kill(-pid) then reaches every process the agent started.
-                    bp::extend::on_exec_setup = [](auto&) { ::setpgid(0, 0); });
+    bp::child child(
+        bp::exe = exe, bp::args = args, env, bp::start_dir = dir,
+        bp::std_in<to_agent, bp::std_out> from_agent, bp::std_err > agent_errors,
+        // Own process group: kill(-pid) then reaches every process the agent started.
+        bp::extend::on_exec_setup = [](auto&) { ::setpgid(0, 0); });
     pid_ = child.id();
     // From here on the pid is managed with POSIX calls (pidfd, waitpid, kill of the group).
     child.detach();
@@ -217,8 +220,10 @@ void AgentProcess::kill_group() {
 
 void AgentProcess::shut_down(Clock::time_point deadline) {
   close_stdin();
-  if (!exit_status(deadline)) kill_group();
-  else ::kill(-pid_, SIGKILL);  // leftovers of the group, if any
+  if (!exit_status(deadline))
+    kill_group();
+  else
+    ::kill(-pid_, SIGKILL);  // leftovers of the group, if any
 }
 
 std::string AgentProcess::stderr_tail(Clock::time_point deadline) const {

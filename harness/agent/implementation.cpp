@@ -15,7 +15,8 @@ std::string expand_variables(const std::filesystem::path& file, const YAML::Node
       {"${IMPL_DIR}", std::filesystem::absolute(file).parent_path().string()},
   };
   for (const auto& [name, value] : known) {
-    for (size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + value.size())) {
+    for (size_t at = text.find(name); at != std::string::npos;
+         at = text.find(name, at + value.size())) {
       text.replace(at, name.size(), value);
     }
   }
@@ -28,7 +29,8 @@ std::string expand_variables(const std::filesystem::path& file, const YAML::Node
 
 }  // namespace
 
-Implementation load_implementation_file(const std::filesystem::path& file, const PathVariables& vars) {
+Implementation load_implementation_file(const std::filesystem::path& file,
+                                        const PathVariables& vars) {
   YAML::Node root = load_yaml_file(file);
   reject_unknown_keys(file, root, {"name", "description", "argv", "env", "cwd"});
 
@@ -36,7 +38,8 @@ Implementation load_implementation_file(const std::filesystem::path& file, const
   impl.source_file = file;
   impl.name = require_scalar(file, root, "name");
   if (impl.name.find_first_of(" /\\*?[") != std::string::npos) {
-    fail_at(file, root["name"].Mark(), "field 'name' must not contain spaces, slashes or glob characters");
+    fail_at(file, root["name"].Mark(),
+            "field 'name' must not contain spaces, slashes or glob characters");
   }
   if (YAML::Node d = root["description"]; d && d.IsScalar()) impl.description = d.Scalar();
 
@@ -49,9 +52,11 @@ Implementation load_implementation_file(const std::filesystem::path& file, const
     if (!env.IsMap()) fail_at(file, env.Mark(), "field 'env' must map variable names to strings");
     for (const auto& entry : env) {
       if (!entry.second.IsScalar()) {
-        fail_at(file, entry.second.Mark(), "env value of '" + entry.first.Scalar() + "' must be a string");
+        fail_at(file, entry.second.Mark(),
+                "env value of '" + entry.first.Scalar() + "' must be a string");
       }
-      impl.env[entry.first.Scalar()] = expand_variables(file, entry.second, entry.second.Scalar(), vars);
+      impl.env[entry.first.Scalar()] =
+          expand_variables(file, entry.second, entry.second.Scalar(), vars);
     }
   }
   if (YAML::Node cwd = root["cwd"]) {
@@ -61,7 +66,8 @@ Implementation load_implementation_file(const std::filesystem::path& file, const
   return impl;
 }
 
-std::vector<std::string> registered_implementation_names(const std::filesystem::path& registry_dir) {
+std::vector<std::string> registered_implementation_names(
+    const std::filesystem::path& registry_dir) {
   std::vector<std::string> names;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(registry_dir, ec)) {
@@ -83,7 +89,8 @@ Implementation load_registered_implementation(const std::filesystem::path& regis
   }
   Implementation impl = load_implementation_file(file, vars);
   if (impl.name != name) {
-    fail_at(file, YAML::Mark::null_mark(), "declares name '" + impl.name + "' but its file name says '" + name + "'");
+    fail_at(file, YAML::Mark::null_mark(),
+            "declares name '" + impl.name + "' but its file name says '" + name + "'");
   }
   return impl;
 }

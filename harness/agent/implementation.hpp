@@ -12,10 +12,10 @@ namespace zconform {
 struct Implementation {
   std::string name;
   std::string description;
-  std::vector<std::string> argv;             // variables already expanded
-  std::map<std::string, std::string> env;    // added to zconform's own environment
-  std::filesystem::path working_dir;         // empty: zconform's own
-  std::filesystem::path source_file;         // where it was defined, for error messages
+  std::vector<std::string> argv;           // variables already expanded
+  std::map<std::string, std::string> env;  // added to zconform's own environment
+  std::filesystem::path working_dir;       // empty: zconform's own
+  std::filesystem::path source_file;       // where it was defined, for error messages
 };
 
 // Values substituted for ${BUILD_DIR} (where zconform and the agents are built),
@@ -26,7 +26,8 @@ struct PathVariables {
 };
 
 // Throws FileError naming file and line for every mistake.
-Implementation load_implementation_file(const std::filesystem::path& file, const PathVariables& vars);
+Implementation load_implementation_file(const std::filesystem::path& file,
+                                        const PathVariables& vars);
 
 // Finds <registry_dir>/<name>.yaml; the error lists the registered names when there is none.
 Implementation load_registered_implementation(const std::filesystem::path& registry_dir,

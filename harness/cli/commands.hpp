@@ -23,10 +23,10 @@ struct RunOptions {
   std::string peer;                 // role B; empty: the same as impl
   std::filesystem::path peer_file;
   std::filesystem::path out_dir;
-  int deadline_ms = 0;              // caps every case's deadline; 0: the scenarios' own
+  int deadline_ms = 0;  // caps every case's deadline; 0: the scenarios' own
   bool strict = false;
   bool quiet = false;
-  std::filesystem::path baseline;   // empty: conformance/baselines/<impl>.yaml if there is one
+  std::filesystem::path baseline;  // empty: conformance/baselines/<impl>.yaml if there is one
   bool no_baseline = false;
   std::string command_line;
 };

@@ -25,28 +25,36 @@ int coverage_command(const CommonOptions& options) {
     }
   }
 
-  std::cout << std::left << std::setw(10) << "clause" << std::setw(8) << "level" << std::setw(6) << "mode" << std::right
-            << std::setw(7) << "cases" << "  scenarios\n";
+  std::cout << std::left << std::setw(10) << "clause" << std::setw(8) << "level" << std::setw(6)
+            << "mode" << std::right << std::setw(7) << "cases"
+            << "  scenarios\n";
   int covered = 0, api_total = 0, api_covered = 0;
   for (const auto& [id, clause] : suite->catalogue.all()) {
     const bool has = cases_of.count(id) > 0;
     covered += has;
-    // Mode W needs the raw wire peer; A and W/A (and the error-code lines) are reachable by the API.
+    // Mode W needs the raw wire peer; A and W/A (and the error-code lines) are reachable by the
+    // API.
     if (clause.mode != "W") {
       ++api_total;
       api_covered += has;
     }
     std::string names;
     for (const auto& s : scenarios_of[id]) names += (names.empty() ? "" : " ") + s;
-    std::cout << std::left << std::setw(10) << id << std::setw(8) << to_string(clause.level) << std::setw(6) << clause.mode
-              << std::right << std::setw(7) << (has ? std::to_string(cases_of[id]) : "-") << "  " << (has ? names : "(none)") << "\n";
+    std::cout << std::left << std::setw(10) << id << std::setw(8) << to_string(clause.level)
+              << std::setw(6) << clause.mode << std::right << std::setw(7)
+              << (has ? std::to_string(cases_of[id]) : "-") << "  " << (has ? names : "(none)")
+              << "\n";
   }
   for (const auto& id : local) {
-    std::cout << std::left << std::setw(24) << id << std::right << std::setw(7) << cases_of[id] << "  (local clause)\n";
+    std::cout << std::left << std::setw(24) << id << std::right << std::setw(7) << cases_of[id]
+              << "  (local clause)\n";
   }
   const int total = static_cast<int>(suite->catalogue.all().size());
-  std::cout << "\n" << covered << " of " << total << " clauses have cases (" << (total ? 100 * covered / total : 0) << "%); "
-            << api_covered << " of the " << api_total << " clauses an API-level case can reach (mode A, W/A or none) have cases.\n";
+  std::cout << "\n"
+            << covered << " of " << total << " clauses have cases ("
+            << (total ? 100 * covered / total : 0) << "%); " << api_covered << " of the "
+            << api_total
+            << " clauses an API-level case can reach (mode A, W/A or none) have cases.\n";
   return suite->scenarios.errors.empty() ? kExitOk : kExitHarnessError;
 }
 

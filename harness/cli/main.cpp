@@ -6,8 +6,9 @@
 
 int main(int argc, char** argv) {
   using namespace zconform;
-  CLI::App app{"zconform: ZeroMQ conformance harness. Plays scenarios against implementations "
-               "through their agents and writes reports."};
+  CLI::App app{
+      "zconform: ZeroMQ conformance harness. Plays scenarios against implementations "
+      "through their agents and writes reports."};
   app.set_version_flag("--version", std::string(ZCONFORM_VERSION));
   app.require_subcommand(1);
 
@@ -17,35 +18,52 @@ int main(int argc, char** argv) {
   CommonOptions list = run.common;
 
   auto add_common = [](CLI::App* cmd, CommonOptions& o) {
-    cmd->add_option("--conformance", o.conformance_dir, "Directory with scenarios/, implementations/ and spec/")
+    cmd->add_option("--conformance", o.conformance_dir,
+                    "Directory with scenarios/, implementations/ and spec/")
         ->capture_default_str();
-    cmd->add_option("--filter", o.filter, "Only case IDs matching this glob ('*' crosses '/'), e.g. 'reqrep.*/*/tcp/*'");
+    cmd->add_option("--filter", o.filter,
+                    "Only case IDs matching this glob ('*' crosses '/'), e.g. 'reqrep.*/*/tcp/*'");
   };
 
-  auto* run_cmd = app.add_subcommand("run", "Run the cases and write reports (report.json, junit.xml)");
+  auto* run_cmd =
+      app.add_subcommand("run", "Run the cases and write reports (report.json, junit.xml)");
   add_common(run_cmd, run.common);
-  auto* impl = run_cmd->add_option("--impl", run.impl, "Registered implementation to test (conformance/implementations/NAME.yaml)")
-                   ->capture_default_str();
-  run_cmd->add_option("--impl-file", run.impl_file, "Your own implementation file instead of a registered one")
+  auto* impl =
+      run_cmd
+          ->add_option("--impl", run.impl,
+                       "Registered implementation to test (conformance/implementations/NAME.yaml)")
+          ->capture_default_str();
+  run_cmd
+      ->add_option("--impl-file", run.impl_file,
+                   "Your own implementation file instead of a registered one")
       ->excludes(impl);
-  auto* peer = run_cmd->add_option("--peer", run.peer, "Implementation for the second socket of each pairing (default: --impl)");
-  run_cmd->add_option("--peer-file", run.peer_file, "Implementation file for the second socket")->excludes(peer);
-  run_cmd->add_option("--out", run.out_dir, "Reports go to OUT/<timestamp>/ and OUT/latest/")->capture_default_str();
-  run_cmd->add_option("--deadline-ms", run.deadline_ms, "Cap every case's deadline (ms) below its scenario's own")
+  auto* peer = run_cmd->add_option(
+      "--peer", run.peer, "Implementation for the second socket of each pairing (default: --impl)");
+  run_cmd->add_option("--peer-file", run.peer_file, "Implementation file for the second socket")
+      ->excludes(peer);
+  run_cmd->add_option("--out", run.out_dir, "Reports go to OUT/<timestamp>/ and OUT/latest/")
+      ->capture_default_str();
+  run_cmd
+      ->add_option("--deadline-ms", run.deadline_ms,
+                   "Cap every case's deadline (ms) below its scenario's own")
       ->check(CLI::Range(100, 600000));
   run_cmd->add_flag("--strict", run.strict, "A broken SHOULD clause is a failure, not NON-STRICT");
   run_cmd->add_flag("--quiet", run.quiet, "Print only failures and the summary");
-  auto* baseline = run_cmd->add_option("--baseline", run.baseline,
-                                       "Known failures (default: conformance/baselines/IMPL.yaml when it exists)");
-  run_cmd->add_flag("--no-baseline", run.no_baseline, "Count every failure, known or not")->excludes(baseline);
+  auto* baseline = run_cmd->add_option(
+      "--baseline", run.baseline,
+      "Known failures (default: conformance/baselines/IMPL.yaml when it exists)");
+  run_cmd->add_flag("--no-baseline", run.no_baseline, "Count every failure, known or not")
+      ->excludes(baseline);
 
   auto* list_cmd = app.add_subcommand("list", "Print the case IDs, one per line");
   add_common(list_cmd, list);
   CommonOptions coverage = run.common;
-  auto* coverage_cmd = app.add_subcommand("coverage", "Which clauses of CLAUSES.md have cases: a table and N of M");
+  auto* coverage_cmd =
+      app.add_subcommand("coverage", "Which clauses of CLAUSES.md have cases: a table and N of M");
   add_common(coverage_cmd, coverage);
 
-  auto* steps_cmd = app.add_subcommand("steps", "Print the step reference (Markdown) from the steps' field tables");
+  auto* steps_cmd = app.add_subcommand(
+      "steps", "Print the step reference (Markdown) from the steps' field tables");
 
   try {
     app.parse(argc, argv);

@@ -5,7 +5,7 @@
 
 namespace zconform {
 
-std::filesystem::path source_dir();        // the project root this binary was built from
-std::filesystem::path executable_dir();    // where this binary is (build/)
+std::filesystem::path source_dir();      // the project root this binary was built from
+std::filesystem::path executable_dir();  // where this binary is (build/)
 
 }  // namespace zconform

@@ -24,7 +24,8 @@ std::string utc_time(std::time_t t, const char* format) {
   return out.str();
 }
 
-Implementation resolve(const std::string& name, const std::filesystem::path& file, const CommonOptions& common) {
+Implementation resolve(const std::string& name, const std::filesystem::path& file,
+                       const CommonOptions& common) {
   PathVariables vars{executable_dir(), source_dir()};
   if (!file.empty()) return load_implementation_file(file, vars);
   return load_registered_implementation(common.conformance_dir / "implementations", name, vars);
@@ -35,7 +36,8 @@ struct IpcDir {
   std::filesystem::path path;
   IpcDir() {
     char pattern[] = "/tmp/zconform-XXXXXX";
-    if (!::mkdtemp(pattern)) throw std::runtime_error("cannot create a directory for ipc endpoints in /tmp");
+    if (!::mkdtemp(pattern))
+      throw std::runtime_error("cannot create a directory for ipc endpoints in /tmp");
     path = pattern;
   }
   ~IpcDir() {
@@ -45,14 +47,15 @@ struct IpcDir {
 };
 
 void print_result(const CaseResult& r, size_t index, size_t total, bool quiet) {
-  const bool accepted = r.verdict == Verdict::pass || r.verdict == Verdict::unsupported || r.baseline_known;
+  const bool accepted =
+      r.verdict == Verdict::pass || r.verdict == Verdict::unsupported || r.baseline_known;
   if (quiet && accepted && !r.baseline_unexpected_pass) return;
   std::string label(to_string(r.verdict));
   if (r.baseline_known) label += " (known)";
   if (r.baseline_unexpected_pass) label += " (unexpected)";
   std::ostringstream line;
-  line << "[" << std::setw(4) << index << "/" << total << "] " << std::left << std::setw(17) << label << r.id << " ("
-       << static_cast<long>(r.duration_ms) << " ms)\n";
+  line << "[" << std::setw(4) << index << "/" << total << "] " << std::left << std::setw(17)
+       << label << r.id << " (" << static_cast<long>(r.duration_ms) << " ms)\n";
   if (r.baseline_known || r.baseline_unexpected_pass) {
     line << "        baseline: " << r.baseline_clause << ": " << r.baseline_reason << "\n";
   }
@@ -76,7 +79,8 @@ int run_command(const RunOptions& options) {
     suite = load_suite(options.common);
     settings.impl_a = resolve(options.impl, options.impl_file, options.common);
     bool own_peer = !options.peer.empty() || !options.peer_file.empty();
-    settings.impl_b = own_peer ? resolve(options.peer, options.peer_file, options.common) : settings.impl_a;
+    settings.impl_b =
+        own_peer ? resolve(options.peer, options.peer_file, options.common) : settings.impl_a;
   } catch (const FileError& e) {
     std::cerr << "zconform: " << e.what() << "\n";
     return kExitHarnessError;
@@ -84,8 +88,10 @@ int run_command(const RunOptions& options) {
   std::optional<Baseline> baseline;
   try {
     std::filesystem::path file = options.baseline;
-    if (file.empty() && options.impl_file.empty()) file = options.common.conformance_dir / "baselines" / (options.impl + ".yaml");
-    if (!options.no_baseline && !file.empty() && (!options.baseline.empty() || std::filesystem::exists(file))) {
+    if (file.empty() && options.impl_file.empty())
+      file = options.common.conformance_dir / "baselines" / (options.impl + ".yaml");
+    if (!options.no_baseline && !file.empty() &&
+        (!options.baseline.empty() || std::filesystem::exists(file))) {
       baseline = Baseline::load(file, suite->catalogue);
     }
   } catch (const FileError& e) {
@@ -94,7 +100,8 @@ int run_command(const RunOptions& options) {
   }
   for (const auto& error : suite->scenarios.errors) std::cerr << "zconform: " << error << "\n";
   if (suite->cases.empty()) {
-    std::cerr << "zconform: no case matches the filter '" << options.common.filter << "' (see zconform list)\n";
+    std::cerr << "zconform: no case matches the filter '" << options.common.filter
+              << "' (see zconform list)\n";
     return kExitHarnessError;
   }
 
@@ -105,13 +112,15 @@ int run_command(const RunOptions& options) {
   settings.catalogue = &suite->catalogue;
   settings.pairings = &suite->pairings;
   const bool own_conformance = options.common.conformance_dir != source_dir() / "conformance";
-  settings.rerun_prefix = executable_dir().string() + "/zconform run " +
-                          (own_conformance ? "--conformance " + options.common.conformance_dir.string() + " " : "") +
-                          (options.impl_file.empty() ? "--impl " + options.impl : "--impl-file " + options.impl_file.string()) +
-                          (options.peer.empty() ? "" : " --peer " + options.peer) +
-                          (options.peer_file.empty() ? "" : " --peer-file " + options.peer_file.string()) +
-                          (options.strict ? " --strict" : "") +
-                          (options.deadline_ms ? " --deadline-ms " + std::to_string(options.deadline_ms) : "");
+  settings.rerun_prefix =
+      executable_dir().string() + "/zconform run " +
+      (own_conformance ? "--conformance " + options.common.conformance_dir.string() + " " : "") +
+      (options.impl_file.empty() ? "--impl " + options.impl
+                                 : "--impl-file " + options.impl_file.string()) +
+      (options.peer.empty() ? "" : " --peer " + options.peer) +
+      (options.peer_file.empty() ? "" : " --peer-file " + options.peer_file.string()) +
+      (options.strict ? " --strict" : "") +
+      (options.deadline_ms ? " --deadline-ms " + std::to_string(options.deadline_ms) : "");
 
   AgentPool pool(std::chrono::seconds(10));
   CaseRunner runner(pool, settings);
@@ -132,16 +141,19 @@ int run_command(const RunOptions& options) {
   for (const auto* impl : {&settings.impl_a, &settings.impl_b}) {
     if (!run.implementations.empty() && run.implementations.back().name == impl->name) continue;
     auto hello = pool.hellos().find(impl->name);
-    run.implementations.push_back({impl->name, hello != pool.hellos().end() ? hello->second.version : "",
+    run.implementations.push_back({impl->name,
+                                   hello != pool.hellos().end() ? hello->second.version : "",
                                    impl->source_file.string()});
   }
   pool.shut_down_all();
-  run.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started_steady).count();
+  run.duration_ms =
+      std::chrono::duration<double, std::milli>(Clock::now() - started_steady).count();
 
   std::filesystem::path written;
   try {
-    written = publish_reports(options.out_dir, utc_time(std::chrono::system_clock::to_time_t(started), "%Y%m%dT%H%M%SZ"),
-                              run, results);
+    written = publish_reports(
+        options.out_dir, utc_time(std::chrono::system_clock::to_time_t(started), "%Y%m%dT%H%M%SZ"),
+        run, results);
   } catch (const std::exception& e) {
     std::cerr << "zconform: reports not written: " << e.what() << "\n";
     return kExitHarnessError;
@@ -149,15 +161,19 @@ int run_command(const RunOptions& options) {
 
   auto counts = count_verdicts(results);
   const int known = count_baseline(results).known_failures;
-  std::cout << "\n" << results.size() << " cases in " << static_cast<long>(run.duration_ms) << " ms:";
+  std::cout << "\n"
+            << results.size() << " cases in " << static_cast<long>(run.duration_ms) << " ms:";
   for (const auto& [verdict, n] : counts) {
     if (n) std::cout << " " << n << " " << to_string(verdict);
   }
-  if (baseline) std::cout << " (" << known << " known failures in " << baseline->file.string() << ")";
+  if (baseline)
+    std::cout << " (" << known << " known failures in " << baseline->file.string() << ")";
   for (const auto& r : results) {
-    if (r.baseline_unexpected_pass) std::cout << "\nunexpected pass (remove it from the baseline): " << r.id;
+    if (r.baseline_unexpected_pass)
+      std::cout << "\nunexpected pass (remove it from the baseline): " << r.id;
   }
-  std::cout << "\nreports: " << written.string() << " (and " << (options.out_dir / "latest").string() << ")\n";
+  std::cout << "\nreports: " << written.string() << " (and "
+            << (options.out_dir / "latest").string() << ")\n";
 
   if (counts[Verdict::error] > 0 || !suite->scenarios.errors.empty()) return kExitHarnessError;
   if (counts[Verdict::fail] > known) return kExitFailures;

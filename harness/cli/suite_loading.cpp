@@ -11,7 +11,8 @@ std::unique_ptr<LoadedSuite> load_suite(const CommonOptions& options) {
   auto suite = std::make_unique<LoadedSuite>();
   suite->catalogue = ClauseCatalogue::load(options.conformance_dir / "spec" / "CLAUSES.md");
   auto dir = options.conformance_dir / "scenarios";
-  if (!std::filesystem::is_directory(dir)) throw FileError(dir.string() + ": no scenario directory");
+  if (!std::filesystem::is_directory(dir))
+    throw FileError(dir.string() + ": no scenario directory");
   suite->pairings = PairingTable::load(options.conformance_dir / "pairings.yaml");
   suite->scenarios = load_scenario_dir(dir, suite->catalogue, suite->pairings, step_registry());
   for (auto& c : expand_cases(suite->scenarios.scenarios)) {

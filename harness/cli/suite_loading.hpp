@@ -15,8 +15,8 @@ namespace zconform {
 struct LoadedSuite {
   ClauseCatalogue catalogue;
   PairingTable pairings;
-  ScenarioSet scenarios;       // owns what the cases point to
-  std::vector<CaseSpec> cases; // filtered
+  ScenarioSet scenarios;        // owns what the cases point to
+  std::vector<CaseSpec> cases;  // filtered
 };
 
 // Throws FileError when the catalogue, the pairing table or the scenario directory is unusable.

@@ -56,8 +56,8 @@ struct Held {
 struct Direction {
   std::deque<Held> held;
   size_t held_bytes = 0;
-  bool eof = false;       // the source side ended its stream
-  bool shut = false;      // the end-of-stream was passed on
+  bool eof = false;   // the source side ended its stream
+  bool shut = false;  // the end-of-stream was passed on
   Clock::time_point next_drip{};
 };
 
@@ -83,15 +83,18 @@ struct TcpRelay::Loop {
   uint64_t commands_done = 0, commands_sent = 0;
   bool stopping = false;
   bool ended = false;  // the relay thread has left its loop (stopped, or poll failed)
-  nlohmann::json stats = {{"accepted", 0}, {"upstream_refused", 0}, {"octets_to_upstream", 0},
-                          {"octets_to_connecting", 0}, {"faults", nlohmann::json::array()}};
+  nlohmann::json stats = {{"accepted", 0},
+                          {"upstream_refused", 0},
+                          {"octets_to_upstream", 0},
+                          {"octets_to_connecting", 0},
+                          {"faults", nlohmann::json::array()}};
 
   // Owned by the relay thread.
   std::list<Carried> carried;
   NetworkFault mode;  // restore = pass-through
   bool black_hole() const { return mode.kind == NetworkFault::Kind::black_hole; }
 
-  void run();   // the thread: loop(), then every connection closed and `ended` told
+  void run();  // the thread: loop(), then every connection closed and `ended` told
   void loop();
   void act(const NetworkFault& fault);
   void accept_new();
@@ -120,7 +123,8 @@ TcpRelay::TcpRelay(const std::string& upstream) : loop_(std::make_unique<Loop>()
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   socklen_t len = sizeof addr;
   if (l.listener < 0 || ::bind(l.listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-      ::listen(l.listener, 64) != 0 || getsockname(l.listener, reinterpret_cast<sockaddr*>(&addr), &len) != 0 ||
+      ::listen(l.listener, 64) != 0 ||
+      getsockname(l.listener, reinterpret_cast<sockaddr*>(&addr), &len) != 0 ||
       pipe2(l.wake, O_CLOEXEC | O_NONBLOCK) != 0) {
     const std::string why = std::strerror(errno);
     if (l.listener >= 0) ::close(l.listener);
@@ -154,7 +158,8 @@ void TcpRelay::apply(const NetworkFault& fault) {
   (void)!::write(loop_->wake[1], &b, 1);
   // The relay thread answers within one loop turn; it never waits on anything but poll.
   loop_->acted.wait(lock, [&] { return loop_->commands_done >= mine || loop_->ended; });
-  if (loop_->commands_done < mine) throw std::runtime_error("fault relay: its thread has stopped (poll failed)");
+  if (loop_->commands_done < mine)
+    throw std::runtime_error("fault relay: its thread has stopped (poll failed)");
 }
 
 nlohmann::json TcpRelay::stats() const {
@@ -176,7 +181,8 @@ void TcpRelay::Loop::act(const NetworkFault& fault) {
       return;
     default:
       mode = fault;
-      // Out of a black hole by any fault but another black hole: held connections get their upstream.
+      // Out of a black hole by any fault but another black hole: held connections get their
+      // upstream.
       if (!black_hole()) {
         for (auto& c : carried) {
           if (c.up < 0 && c.down >= 0) connect_up(c);
@@ -232,7 +238,8 @@ void TcpRelay::Loop::read_side(int from, Direction& d) {
   char buffer[kChunk];
   ssize_t n = ::read(from, buffer, sizeof buffer);
   if (n > 0) {
-    const auto hold = mode.kind == NetworkFault::Kind::delay ? milliseconds(mode.delay_ms) : milliseconds(0);
+    const auto hold =
+        mode.kind == NetworkFault::Kind::delay ? milliseconds(mode.delay_ms) : milliseconds(0);
     d.held.push_back({std::string(buffer, static_cast<size_t>(n)), Clock::now() + hold});
     d.held_bytes += static_cast<size_t>(n);
   } else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
@@ -332,7 +339,8 @@ void TcpRelay::Loop::loop() {
         pass_eof(c.to_up, c.up);
         pass_eof(c.to_down, c.down);
       }
-      const bool done = c.down < 0 || (c.to_up.eof && c.to_down.eof && c.to_up.shut && c.to_down.shut);
+      const bool done =
+          c.down < 0 || (c.to_up.eof && c.to_down.eof && c.to_up.shut && c.to_down.shut);
       if (done) {
         if (c.down >= 0) ::close(c.down);
         if (c.up >= 0) ::close(c.up);
@@ -343,10 +351,12 @@ void TcpRelay::Loop::loop() {
     }
 
     std::vector<pollfd> fds = {{wake[0], POLLIN, 0}, {listener, POLLIN, 0}};
-    std::vector<std::pair<Carried*, bool>> owners = {{nullptr, false}, {nullptr, false}};  // bool: down side
+    std::vector<std::pair<Carried*, bool>> owners = {{nullptr, false},
+                                                     {nullptr, false}};  // bool: down side
     const auto now = Clock::now();
     for (auto& c : carried) {
-      if (black_hole() || c.up < 0) continue;  // nothing moves: the peers' bytes stay in their kernels
+      if (black_hole() || c.up < 0)
+        continue;  // nothing moves: the peers' bytes stay in their kernels
       auto wants = [&](const Direction& out_of, const Direction& into) -> short {
         short ev = 0;
         if (!out_of.eof && out_of.held_bytes < kHeldMax) ev |= POLLIN;
@@ -376,7 +386,8 @@ void TcpRelay::Loop::loop() {
       Carried& c = *owners[i].first;
       const bool down = owners[i].second;
       const short re = fds[i].revents;
-      if (re & (POLLIN | POLLHUP | POLLERR)) read_side(down ? c.down : c.up, down ? c.to_up : c.to_down);
+      if (re & (POLLIN | POLLHUP | POLLERR))
+        read_side(down ? c.down : c.up, down ? c.to_up : c.to_down);
     }
     for (auto& c : carried) {
       if (black_hole() || c.up < 0) continue;

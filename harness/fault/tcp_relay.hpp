@@ -24,7 +24,8 @@ namespace zconform {
 class TcpRelay {
  public:
   // Listens on 127.0.0.1 (a port the kernel picks) and relays to `upstream`, "tcp://127.0.0.1:N"
-  // (loopback only). Throws std::runtime_error when it cannot listen or the endpoint is not loopback.
+  // (loopback only). Throws std::runtime_error when it cannot listen or the endpoint is not
+  // loopback.
   explicit TcpRelay(const std::string& upstream);
   ~TcpRelay();
   TcpRelay(const TcpRelay&) = delete;

@@ -13,10 +13,10 @@
 namespace zconform {
 
 struct BaselineEntry {
-  std::vector<std::string> cases;  // globs over case IDs
+  std::vector<std::string> cases;   // globs over case IDs
   Verdict verdict = Verdict::fail;  // fail or non-strict
-  std::string clause;   // from CLAUSES.md (or a scenario's X- id)
-  std::string reason;   // why, in a sentence a reader of the report understands
+  std::string clause;               // from CLAUSES.md (or a scenario's X- id)
+  std::string reason;               // why, in a sentence a reader of the report understands
   int line = 0;
 };
 
@@ -24,7 +24,8 @@ struct Baseline {
   std::filesystem::path file;
   std::vector<BaselineEntry> entries;
 
-  static Baseline load(const std::filesystem::path& file, const ClauseCatalogue& clauses);  // throws FileError
+  static Baseline load(const std::filesystem::path& file,
+                       const ClauseCatalogue& clauses);  // throws FileError
 };
 
 // Marks a result known or unexpectedly passing (CaseResult::baseline_*) when an entry names it.

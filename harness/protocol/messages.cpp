@@ -126,8 +126,8 @@ AgentLine parse_agent_line(std::string_view line) {
     reply.reason = optional_string(object, "reason");
     if (reply.reason.empty()) reply.reason = "the agent gave no reason";
   } else {
-    throw ProtocolError("reply has unknown status '" + status + "' (ok, error, unsupported): " +
-                        quote_line(line));
+    throw ProtocolError("reply has unknown status '" + status +
+                        "' (ok, error, unsupported): " + quote_line(line));
   }
   reply.body = std::move(object);
   return reply;

@@ -6,8 +6,8 @@
 
 namespace zconform::protocol {
 
-inline constexpr std::string_view kBinaryOptions[] = {"routing_id", "subscribe", "unsubscribe", "xpub_welcome_msg",
-                                                      "connect_routing_id"};
+inline constexpr std::string_view kBinaryOptions[] = {"routing_id", "subscribe", "unsubscribe",
+                                                      "xpub_welcome_msg", "connect_routing_id"};
 
 constexpr bool is_binary_option(std::string_view option) {
   for (auto name : kBinaryOptions) {

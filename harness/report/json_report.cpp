@@ -22,14 +22,17 @@ BaselineCounts count_baseline(const std::vector<CaseResult>& results) {
 nlohmann::json make_json_report(const RunInfo& run, const std::vector<CaseResult>& results) {
   using nlohmann::json;
   json summary = {{"total", results.size()}};
-  for (const auto& [verdict, n] : count_verdicts(results)) summary[std::string(to_string(verdict))] = n;
+  for (const auto& [verdict, n] : count_verdicts(results))
+    summary[std::string(to_string(verdict))] = n;
   const BaselineCounts baseline = count_baseline(results);
-  summary["known_failures"] = baseline.known;  // non-strict ones included: every verdict the baseline expects
+  summary["known_failures"] =
+      baseline.known;  // non-strict ones included: every verdict the baseline expects
   summary["unexpected_passes"] = baseline.unexpected_passes;
 
   json implementations = json::array();
   for (const auto& impl : run.implementations) {
-    implementations.push_back({{"name", impl.name}, {"version", impl.version}, {"file", impl.file}});
+    implementations.push_back(
+        {{"name", impl.name}, {"version", impl.version}, {"file", impl.file}});
   }
 
   json cases = json::array();
@@ -49,7 +52,8 @@ nlohmann::json make_json_report(const RunInfo& run, const std::vector<CaseResult
     if (!r.wire_transcript.empty()) c["wire_transcript"] = r.wire_transcript;
     if (r.baseline_known || r.baseline_unexpected_pass) {
       c["baseline"] = {{"status", r.baseline_known ? "known" : "unexpected-pass"},
-                       {"clause", r.baseline_clause}, {"reason", r.baseline_reason}};
+                       {"clause", r.baseline_clause},
+                       {"reason", r.baseline_reason}};
     }
     if (r.verdict != Verdict::pass) {
       c["step"] = r.step;

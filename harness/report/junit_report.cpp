@@ -27,14 +27,15 @@ std::string xml_safe(const std::string& text) {
 std::string details(const CaseResult& r) {
   std::string text = "verdict: " + std::string(to_string(r.verdict)) + "\nclauses:";
   for (const auto& c : r.clauses) text += " " + c;
-  text += "\nstep: " + r.step + "\nexpected: " + r.expected + "\nactual: " + r.actual + "\nrerun: " + r.rerun + "\n";
+  text += "\nstep: " + r.step + "\nexpected: " + r.expected + "\nactual: " + r.actual +
+          "\nrerun: " + r.rerun + "\n";
   if (!r.observations.empty()) text += "observations: " + r.observations.dump() + "\n";
   if (!r.monitor_events.empty()) {
     // MON-01: the connect/handshake history, so a failure shows what the connections went through.
     text += "monitor events:\n";
     for (const auto& e : r.monitor_events) {
-      text += "  " + e.value("socket", "") + " " + e.value("event", "") + " " + e.value("endpoint", "") + " (" +
-              std::to_string(e.value("value", int64_t{0})) + ")\n";
+      text += "  " + e.value("socket", "") + " " + e.value("event", "") + " " +
+              e.value("endpoint", "") + " (" + std::to_string(e.value("value", int64_t{0})) + ")\n";
     }
   }
   if (!r.wire_transcript.empty()) {
@@ -76,11 +77,14 @@ std::string make_junit_report(const RunInfo& run, const std::vector<CaseResult>&
       suite_ms = 0;
       suite = root.append_child("testsuite");
       suite.append_attribute("name") = suite_name.c_str();
-      for (const char* a : {"tests", "failures", "errors", "skipped"}) suite.append_attribute(a) = 0;
+      for (const char* a : {"tests", "failures", "errors", "skipped"})
+        suite.append_attribute(a) = 0;
       suite.append_attribute("time") = 0.0;
       suite.append_attribute("timestamp") = run.started_at.c_str();
     }
-    auto bump = [&suite](const char* attr) { suite.attribute(attr).set_value(suite.attribute(attr).as_int() + 1); };
+    auto bump = [&suite](const char* attr) {
+      suite.attribute(attr).set_value(suite.attribute(attr).as_int() + 1);
+    };
     bump("tests");
     suite_ms += r.duration_ms;
     suite.attribute("time").set_value(seconds(suite_ms).c_str());
@@ -98,8 +102,7 @@ std::string make_junit_report(const RunInfo& run, const std::vector<CaseResult>&
     }
     std::string message = xml_safe("expected " + r.expected + "; actual " + r.actual);
     switch (r.verdict) {
-      case Verdict::pass:
-        break;
+      case Verdict::pass: break;
       case Verdict::fail:
         if (r.baseline_known) {  // expected by the baseline: not a failure of the gate
           bump("skipped");
@@ -119,13 +122,12 @@ std::string make_junit_report(const RunInfo& run, const std::vector<CaseResult>&
       }
       case Verdict::unsupported: {
         bump("skipped");
-        tc.append_child("skipped").append_attribute("message") = xml_safe("unsupported: " + r.actual).c_str();
+        tc.append_child("skipped").append_attribute("message") =
+            xml_safe("unsupported: " + r.actual).c_str();
         break;
       }
       case Verdict::non_strict:
-      case Verdict::informational:
-        tc.append_child("system-out").text() = details(r).c_str();
-        break;
+      case Verdict::informational: tc.append_child("system-out").text() = details(r).c_str(); break;
     }
   }
   std::ostringstream out;

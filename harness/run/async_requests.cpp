@@ -2,15 +2,15 @@
 
 namespace zconform {
 
-using std::chrono::milliseconds;
 using protocol::Json;
+using std::chrono::milliseconds;
 
 long long ms_since(Clock::time_point t) {
   return std::chrono::duration_cast<milliseconds>(Clock::now() - t).count();
 }
 
-void start_async(CaseContext& cx, const std::string& name, AgentClient& agent, const std::string& op, Json args,
-                 const std::string& what) {
+void start_async(CaseContext& cx, const std::string& name, AgentClient& agent,
+                 const std::string& op, Json args, const std::string& what) {
   AsyncRequest r;
   r.agent = &agent;
   r.what = op + (what.empty() ? "" : " on " + what);
@@ -24,7 +24,8 @@ void start_async(CaseContext& cx, const std::string& name, AgentClient& agent, c
 AsyncRequest& async_request(CaseContext& cx, const std::string& name) {
   auto it = cx.requests.find(name);
   // The loader checks names; a step that failed before starting its request leaves none.
-  if (it == cx.requests.end()) throw CaseStop{Verdict::error, "request '" + name + "' was started", "it never was"};
+  if (it == cx.requests.end())
+    throw CaseStop{Verdict::error, "request '" + name + "' was started", "it never was"};
   return it->second;
 }
 
@@ -35,7 +36,8 @@ bool poll_reply(CaseContext& cx, AsyncRequest& r, Clock::time_point deadline) {
   r.reply = std::move(got->second);
   r.answered = r.agent->last_reply_arrival();
   if (r.reply->status == ReplyStatus::unsupported) {
-    throw CaseStop{Verdict::unsupported, r.what + " supported", r.agent->implementation().name + " agent: " + r.reply->reason};
+    throw CaseStop{Verdict::unsupported, r.what + " supported",
+                   r.agent->implementation().name + " agent: " + r.reply->reason};
   }
   if (r.is_term && r.reply->status == ReplyStatus::ok) cx.terminated.insert(r.agent);
   return true;
@@ -50,12 +52,15 @@ void release_async_requests(CaseContext& cx) {
   for (auto& [agent, list] : blocked) {
     // ctx_shutdown makes every blocking call on the context return ETERM without waiting.
     auto ctx = cx.contexts.find(agent);
-    if (ctx != cx.contexts.end() && !ctx->second.empty()) agent->call("ctx_shutdown", {{"ctx", ctx->second}}, cx.case_deadline);
+    if (ctx != cx.contexts.end() && !ctx->second.empty())
+      agent->call("ctx_shutdown", {{"ctx", ctx->second}}, cx.case_deadline);
     for (AsyncRequest* r : list) {
       if (poll_reply(cx, *r, cx.case_deadline)) continue;
       // The rest of teardown still runs; this agent is not fit for the next case.
       if (!cx.teardown_error) {
-        cx.teardown_error = CaseStop{Verdict::error, r->what + " returns once the context is shut down", "still blocked at the case deadline"};
+        cx.teardown_error =
+            CaseStop{Verdict::error, r->what + " returns once the context is shut down",
+                     "still blocked at the case deadline"};
       }
       cx.observe("teardown", r->what + " still blocked after ctx_shutdown: agent killed");
       agent->kill();

@@ -8,8 +8,8 @@
 
 namespace zconform {
 
-void start_async(CaseContext& cx, const std::string& name, AgentClient& agent, const std::string& op, protocol::Json args,
-                 const std::string& what);
+void start_async(CaseContext& cx, const std::string& name, AgentClient& agent,
+                 const std::string& op, protocol::Json args, const std::string& what);
 // The request started under `name`; a step that failed before starting it leaves none (error).
 AsyncRequest& async_request(CaseContext& cx, const std::string& name);
 // True once the reply is in (kept in the request); false when the deadline came first.

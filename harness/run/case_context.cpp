@@ -7,11 +7,11 @@
 
 namespace zconform {
 
-using std::chrono::milliseconds;
 using protocol::Json;
+using std::chrono::milliseconds;
 
-CaseContext::CaseContext(const CaseSpec& spec_, const RunSettings& settings_, AgentPool& pool_, size_t number_,
-                         CaseResult& result_)
+CaseContext::CaseContext(const CaseSpec& spec_, const RunSettings& settings_, AgentPool& pool_,
+                         size_t number_, CaseResult& result_)
     : spec(spec_), settings(settings_), number(number_), result(result_), pool(pool_) {
   auto now = Clock::now();
   int ms = spec.scenario->deadline_ms;
@@ -25,7 +25,8 @@ CaseContext::CaseContext(const CaseSpec& spec_, const RunSettings& settings_, Ag
 CaseContext::~CaseContext() = default;
 
 int CaseContext::remaining_ms() const {
-  return static_cast<int>(std::max<long long>(0, std::chrono::duration_cast<milliseconds>(steps_deadline - Clock::now()).count()));
+  return static_cast<int>(std::max<long long>(
+      0, std::chrono::duration_cast<milliseconds>(steps_deadline - Clock::now()).count()));
 }
 
 const SocketTypeTraits& CaseContext::traits(const SocketSlot& s) const {
@@ -36,7 +37,8 @@ const SocketTypeTraits& CaseContext::traits(const SocketSlot& s) const {
 
 AgentClient& CaseContext::agent_for(Role role) {
   if (killed_roles.count(role)) {
-    throw CaseStop{Verdict::error, "a step on a live role", std::string("role ") + role_name(role) + " was killed: restart it first"};
+    throw CaseStop{Verdict::error, "a step on a live role",
+                   std::string("role ") + role_name(role) + " was killed: restart it first"};
   }
   const Implementation& impl = role == Role::a ? settings.impl_a : settings.impl_b;
   if (!spec.scenario->separate_processes) return pool.get(impl);
@@ -46,7 +48,8 @@ AgentClient& CaseContext::agent_for(Role role) {
 Reply CaseContext::call(AgentClient& agent, const std::string& op, Json args) {
   Reply reply = agent.call(op, std::move(args), case_deadline);
   if (reply.status == ReplyStatus::unsupported) {
-    throw CaseStop{Verdict::unsupported, op + " supported", agent.implementation().name + " agent: " + reply.reason};
+    throw CaseStop{Verdict::unsupported, op + " supported",
+                   agent.implementation().name + " agent: " + reply.reason};
   }
   return reply;
 }
@@ -74,7 +77,8 @@ void CaseContext::expect_ok(const Reply& reply, const std::string& what) const {
   if (reply.status != ReplyStatus::ok) fail(what + " succeeds", describe_reply(reply));
 }
 
-void CaseContext::expect_outcome(const Reply& reply, const std::optional<std::string>& error, const std::string& what) const {
+void CaseContext::expect_outcome(const Reply& reply, const std::optional<std::string>& error,
+                                 const std::string& what) const {
   if (!error) return expect_ok(reply, what);
   if (reply.status == ReplyStatus::error && reply.error == *error) return;
   fail(what + " fails with " + *error, describe_reply(reply));

@@ -63,7 +63,8 @@ class TcpRelay;
 
 class CaseContext {
  public:
-  CaseContext(const CaseSpec& spec, const RunSettings& settings, AgentPool& pool, size_t number, CaseResult& result);
+  CaseContext(const CaseSpec& spec, const RunSettings& settings, AgentPool& pool, size_t number,
+              CaseResult& result);
   ~CaseContext();
 
   const CaseSpec& spec;
@@ -84,22 +85,29 @@ class CaseContext {
   AgentClient& agent_for(Role role);  // fails the case (error) for a killed role
   AgentPool& pool;
   std::map<AgentClient*, std::string> contexts;  // each agent's context handle for this case
-  std::set<AgentClient*> terminated;             // contexts ctx_term ended (handles kept: later steps use them)
-  std::set<Role> killed_roles;                   // killed and not restarted: no step may use them
+  std::set<AgentClient*>
+      terminated;               // contexts ctx_term ended (handles kept: later steps use them)
+  std::set<Role> killed_roles;  // killed and not restarted: no step may use them
 
   // A request to an agent; `unsupported` ends the case UNSUPPORTED.
   Reply call(AgentClient& agent, const std::string& op, protocol::Json args);
-  Reply call(SocketSlot& s, const std::string& op, protocol::Json args);  // with "socket": its handle
+  Reply call(SocketSlot& s, const std::string& op,
+             protocol::Json args);  // with "socket": its handle
 
   // --- verdicts
   Verdict failure_verdict() const;  // fail, or non-strict when every cited clause is a SHOULD
   [[noreturn]] void fail(const std::string& expected, const std::string& actual) const;
   void expect_ok(const Reply& reply, const std::string& what) const;
-  void expect_outcome(const Reply& reply, const std::optional<std::string>& error, const std::string& what) const;
+  void expect_outcome(const Reply& reply, const std::optional<std::string>& error,
+                      const std::string& what) const;
 
   // --- what the report says about the case
-  void note(const std::string& text) { result.step += " " + text; }  // the step being played, for messages
-  void observe(const std::string& key, protocol::Json value) { result.observations[key] = std::move(value); }
+  void note(const std::string& text) {
+    result.step += " " + text;
+  }  // the step being played, for messages
+  void observe(const std::string& key, protocol::Json value) {
+    result.observations[key] = std::move(value);
+  }
 
   // --- learned on the way
   std::map<std::string, std::string> variables;  // captured frames, by name
@@ -112,7 +120,7 @@ class CaseContext {
   std::optional<CaseStop> teardown_error;
 
   // --- the harness's own parts in the case
-  std::unique_ptr<WirePeer> wire;  // raw-peer scenarios: the harness's end of the connection
+  std::unique_ptr<WirePeer> wire;   // raw-peer scenarios: the harness's end of the connection
   std::unique_ptr<TcpRelay> relay;  // relay scenarios: between the binder and its connectors
   std::string relay_upstream;
   std::optional<protocol::Json> relay_stats;  // what it carried, kept after teardown ends it

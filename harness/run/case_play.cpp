@@ -10,21 +10,25 @@
 
 namespace zconform {
 
-CasePlay::CasePlay(const CaseSpec& spec, const RunSettings& settings, AgentPool& pool, size_t number, CaseResult& result)
+CasePlay::CasePlay(const CaseSpec& spec, const RunSettings& settings, AgentPool& pool,
+                   size_t number, CaseResult& result)
     : cx_(spec, settings, pool, number, result) {}
 
 void CasePlay::setup() {
   const CaseSpec& spec = cx_.spec;
   // Capabilities first: a case the agent cannot run ends UNSUPPORTED before anything is sent.
-  if (spec.transport == "inproc" && (cx_.settings.impl_a.name != cx_.settings.impl_b.name || spec.scenario->separate_processes)) {
-    throw CaseStop{Verdict::unsupported, "inproc between two processes", "inproc cannot join two processes"};
+  if (spec.transport == "inproc" &&
+      (cx_.settings.impl_a.name != cx_.settings.impl_b.name || spec.scenario->separate_processes)) {
+    throw CaseStop{Verdict::unsupported, "inproc between two processes",
+                   "inproc cannot join two processes"};
   }
   for (const auto& [name, role] : spec.scenario->sockets) {
     AgentClient& agent = cx_.agent_for(role);
     const AgentHello& hello = agent.hello();
     const std::string& type = spec.type_of(role);
     if (!hello.socket_types.count(type)) {
-      throw CaseStop{Verdict::unsupported, "socket type " + type, hello.name + " " + hello.version + " does not offer " + type};
+      throw CaseStop{Verdict::unsupported, "socket type " + type,
+                     hello.name + " " + hello.version + " does not offer " + type};
     }
     if (!hello.transports.count(spec.transport)) {
       throw CaseStop{Verdict::unsupported, "transport " + spec.transport,
@@ -37,7 +41,8 @@ void CasePlay::setup() {
     s.agent = &agent;
     cx_.sockets[name] = std::move(s);
   }
-  endpoint_for(cx_, cx_.sockets.begin()->second);  // an unsupported transport stops here, before any socket exists
+  endpoint_for(cx_, cx_.sockets.begin()
+                        ->second);  // an unsupported transport stops here, before any socket exists
   for (auto& [name, s] : cx_.sockets) create_socket(cx_, s);
 }
 
@@ -51,9 +56,11 @@ void CasePlay::teardown() {
   // linger 0 so that close and ctx_term return at once whatever is still queued.
   for (auto& [name, s] : cx_.sockets) {
     if (s.handle.empty() || s.agent->failed()) continue;
-    s.agent->call("setsockopt", {{"socket", s.handle}, {"option", "linger"}, {"value", 0}}, cx_.case_deadline);
+    s.agent->call("setsockopt", {{"socket", s.handle}, {"option", "linger"}, {"value", 0}},
+                  cx_.case_deadline);
     Reply r = s.agent->call("close", {{"socket", s.handle}}, cx_.case_deadline);
-    if (r.status != ReplyStatus::ok) throw CaseStop{Verdict::error, "close of " + name + " succeeds", describe_reply(r)};
+    if (r.status != ReplyStatus::ok)
+      throw CaseStop{Verdict::error, "close of " + name + " succeeds", describe_reply(r)};
   }
   for (auto& [agent, ctx] : cx_.contexts) {
     if (ctx.empty() || agent->failed() || cx_.terminated.count(agent)) continue;
@@ -64,9 +71,12 @@ void CasePlay::teardown() {
     bool stuck = false;
     for (auto& [name, request] : cx_.requests) {
       if (request.agent != agent || !request.is_term || request.reply) continue;
-      auto answer = agent->wait_any({request.id}, std::min(cx_.case_deadline, Clock::now() + std::chrono::seconds(1)));
-      if (answer) r = std::move(answer->second);
-      else stuck = true;
+      auto answer = agent->wait_any(
+          {request.id}, std::min(cx_.case_deadline, Clock::now() + std::chrono::seconds(1)));
+      if (answer)
+        r = std::move(answer->second);
+      else
+        stuck = true;
     }
     if (stuck) {
       cx_.observe("teardown", "ctx_term still blocked by a lingering socket: agent killed");
@@ -74,7 +84,8 @@ void CasePlay::teardown() {
       continue;
     }
     if (!r) r = agent->call("ctx_term", {{"ctx", ctx}}, cx_.case_deadline);
-    if (r->status != ReplyStatus::ok) throw CaseStop{Verdict::error, "ctx_term succeeds", describe_reply(*r)};
+    if (r->status != ReplyStatus::ok)
+      throw CaseStop{Verdict::error, "ctx_term succeeds", describe_reply(*r)};
   }
   if (cx_.relay) cx_.relay_stats = cx_.relay->stats();
   cx_.relay.reset();

@@ -13,8 +13,9 @@ namespace zconform {
 // case: never a failure); error (the harness or the agent broke: crash, hang, protocol error).
 enum class Verdict { pass, fail, non_strict, informational, unsupported, error };
 
-inline constexpr Verdict kAllVerdicts[] = {Verdict::pass, Verdict::fail, Verdict::non_strict,
-                                           Verdict::informational, Verdict::unsupported, Verdict::error};
+inline constexpr Verdict kAllVerdicts[] = {Verdict::pass,        Verdict::fail,
+                                           Verdict::non_strict,  Verdict::informational,
+                                           Verdict::unsupported, Verdict::error};
 
 std::string_view to_string(Verdict verdict);  // "pass", "non-strict", ...
 
@@ -25,16 +26,16 @@ struct CaseResult {
   std::string scenario_file;
   Verdict verdict = Verdict::error;
   std::vector<std::string> clauses;
-  std::string pairing;    // "REQ-REP"
-  std::string transport;  // "tcp"
-  std::string binder;     // the socket type that binds
+  std::string pairing;                       // "REQ-REP"
+  std::string transport;                     // "tcp"
+  std::string binder;                        // the socket type that binds
   std::vector<std::string> implementations;  // role A's, role B's
   double duration_ms = 0;
   // For every verdict but pass:
-  std::string step;      // "scenarios/reqrep.yaml:14 recv on a"
+  std::string step;  // "scenarios/reqrep.yaml:14 recv on a"
   std::string expected;
   std::string actual;
-  std::string rerun;     // the command that reruns this case alone
+  std::string rerun;                    // the command that reruns this case alone
   std::vector<std::string> transcript;  // agent protocol lines ("> request", "< reply")
   // Wire cases: what crossed between the raw peer and the implementation, both directions, frame
   // by frame with the raw octets (zmtp/wire_transcript.hpp). Kept for passes too.

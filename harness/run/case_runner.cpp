@@ -40,7 +40,9 @@ CaseResult CaseRunner::run(const CaseSpec& spec, size_t case_number) {
   } catch (const AgentFailure& e) {
     if (!stop) stop = CaseStop{Verdict::error, "teardown completes", e.what()};
   } catch (const std::exception& e) {
-    if (!stop) stop = CaseStop{Verdict::error, "teardown completes", std::string("harness error: ") + e.what()};
+    if (!stop)
+      stop =
+          CaseStop{Verdict::error, "teardown completes", std::string("harness error: ") + e.what()};
   }
   play.collect_observations();
   result.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();

@@ -11,7 +11,8 @@ constexpr size_t kQuoteLimit = 64;
 constexpr size_t kHexPrefix = 16;
 
 std::string describe_frame(const std::string& frame) {
-  bool printable = std::all_of(frame.begin(), frame.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"'; });
+  bool printable = std::all_of(frame.begin(), frame.end(),
+                               [](char c) { return c >= 0x20 && c < 0x7F && c != '"'; });
   if (printable && frame.size() <= kQuoteLimit) return "\"" + frame + "\"";
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out = "<" + std::to_string(frame.size()) + " bytes: ";
@@ -30,7 +31,8 @@ std::string describe_frames(const protocol::Frames& frames) {
   std::string out = "[";
   for (size_t i = 0; i < frames.size(); ++i) {
     if (i == 8 && frames.size() > 10) {
-      out += ", ... " + std::to_string(frames.size() - 9) + " more frames ..., " + describe_frame(frames.back());
+      out += ", ... " + std::to_string(frames.size() - 9) + " more frames ..., " +
+             describe_frame(frames.back());
       break;
     }
     out += (i ? ", " : "") + describe_frame(frames[i]);
@@ -40,7 +42,8 @@ std::string describe_frames(const protocol::Frames& frames) {
 
 std::string first_difference(const protocol::Frames& expected, const protocol::Frames& actual) {
   if (expected.size() != actual.size()) {
-    return std::to_string(expected.size()) + " frames expected, " + std::to_string(actual.size()) + " received";
+    return std::to_string(expected.size()) + " frames expected, " + std::to_string(actual.size()) +
+           " received";
   }
   for (size_t i = 0; i < expected.size(); ++i) {
     const auto& e = expected[i];
@@ -48,7 +51,8 @@ std::string first_difference(const protocol::Frames& expected, const protocol::F
     if (e == a) continue;
     std::string where = "frame " + std::to_string(i + 1) + " of " + std::to_string(expected.size());
     if (e.size() != a.size()) {
-      return where + " has " + std::to_string(a.size()) + " bytes, " + std::to_string(e.size()) + " expected";
+      return where + " has " + std::to_string(a.size()) + " bytes, " + std::to_string(e.size()) +
+             " expected";
     }
     auto at = std::mismatch(e.begin(), e.end(), a.begin()).first - e.begin();
     return where + " differs at byte " + std::to_string(at);
@@ -63,7 +67,8 @@ namespace zconform {
 std::string describe_reply(const protocol::Reply& reply) {
   switch (reply.status) {
     case protocol::ReplyStatus::ok: return "ok";
-    case protocol::ReplyStatus::error: return reply.error + (reply.message.empty() ? "" : " (" + reply.message + ")");
+    case protocol::ReplyStatus::error:
+      return reply.error + (reply.message.empty() ? "" : " (" + reply.message + ")");
     case protocol::ReplyStatus::unsupported: return "unsupported: " + reply.reason;
   }
   return "?";
@@ -83,8 +88,10 @@ std::string substitute_number(const std::string& bytes, int n) {
 std::optional<int> number_in(const std::string& pattern, const std::string& frame) {
   const size_t at = pattern.find("{n}");
   if (at == std::string::npos) return std::nullopt;
-  const std::string_view prefix(pattern.data(), at), suffix(pattern.data() + at + 3, pattern.size() - at - 3);
-  if (frame.size() <= prefix.size() + suffix.size() || frame.compare(0, prefix.size(), prefix) != 0 ||
+  const std::string_view prefix(pattern.data(), at),
+      suffix(pattern.data() + at + 3, pattern.size() - at - 3);
+  if (frame.size() <= prefix.size() + suffix.size() ||
+      frame.compare(0, prefix.size(), prefix) != 0 ||
       frame.compare(frame.size() - suffix.size(), suffix.size(), suffix) != 0) {
     return std::nullopt;
   }

@@ -9,7 +9,8 @@
 namespace zconform {
 
 std::string describe_frames(const protocol::Frames& frames);
-// Empty when equal; else e.g. "frame 2 of 3 differs at byte 300" or "3 frames expected, 2 received".
+// Empty when equal; else e.g. "frame 2 of 3 differs at byte 300" or "3 frames expected, 2
+// received".
 std::string first_difference(const protocol::Frames& expected, const protocol::Frames& actual);
 
 // "ok", "EAGAIN (Resource temporarily unavailable)", "unsupported: why".

@@ -8,7 +8,8 @@ namespace zconform {
 
 using protocol::Json;
 
-int count_events(const std::vector<MonitorEvent>& events, const std::string& handle, const std::string& name) {
+int count_events(const std::vector<MonitorEvent>& events, const std::string& handle,
+                 const std::string& name) {
   int n = 0;
   for (const auto& e : events) n += e.socket == handle && e.name == name;
   return n;
@@ -24,7 +25,8 @@ std::string context_for(CaseContext& cx, AgentClient& agent) {
     Json args = Json::object();
     if (!cx.scenario().context_options.empty()) args["options"] = cx.scenario().context_options;
     Reply r = cx.call(agent, "ctx_new", std::move(args));
-    if (r.status != ReplyStatus::ok) throw CaseStop{Verdict::error, "ctx_new succeeds", describe_reply(r)};
+    if (r.status != ReplyStatus::ok)
+      throw CaseStop{Verdict::error, "ctx_new succeeds", describe_reply(r)};
     ctx = r.body.value("ctx", "");
   }
   return ctx;
@@ -32,17 +34,21 @@ std::string context_for(CaseContext& cx, AgentClient& agent) {
 
 void create_socket(CaseContext& cx, SocketSlot& s) {
   Reply r = cx.call(*s.agent, "socket", {{"ctx", context_for(cx, *s.agent)}, {"type", s.type}});
-  if (r.status != ReplyStatus::ok) throw CaseStop{Verdict::error, "socket " + s.type + " is created", describe_reply(r)};
+  if (r.status != ReplyStatus::ok)
+    throw CaseStop{Verdict::error, "socket " + s.type + " is created", describe_reply(r)};
   s.handle = r.body.value("socket", "");
   s.created_handle = s.handle;
   if (cx.scenario().monitors) {
     r = cx.call(s, "monitor", Json::object());
-    if (r.status != ReplyStatus::ok) throw CaseStop{Verdict::error, "monitor starts", describe_reply(r)};
+    if (r.status != ReplyStatus::ok)
+      throw CaseStop{Verdict::error, "monitor starts", describe_reply(r)};
   }
   // pairings.yaml: the sockets a ROUTER addresses get a known routing id before they connect.
-  // (Wire cases set the implementation's routing id themselves: what goes on the wire is the point.)
+  // (Wire cases set the implementation's routing id themselves: what goes on the wire is the
+  // point.)
   const PairingInfo* info = cx.settings.pairings->valid(cx.spec.pairing);
-  if (info && cx.scenario().routing_ids && !cx.scenario().raw_peer && info->routing_id_roles.count(s.role)) {
+  if (info && cx.scenario().routing_ids && !cx.scenario().raw_peer &&
+      info->routing_id_roles.count(s.role)) {
     set_option(cx, s, "routing_id", s.name);
   }
 }
@@ -55,7 +61,8 @@ std::string endpoint_for(const CaseContext& cx, const SocketSlot& s) {
   if (t == "inproc") return "inproc://zconform-" + tag;
   // tipc needs a kernel module, pgm/epgm/norm a multicast network: none is loopback-only.
   throw CaseStop{Verdict::unsupported, "a loopback endpoint for " + t,
-                 "zconform has no loopback-only endpoint scheme for " + t + " (it never leaves 127.0.0.0/8 and ::1)"};
+                 "zconform has no loopback-only endpoint scheme for " + t +
+                     " (it never leaves 127.0.0.0/8 and ::1)"};
 }
 
 void await_handshakes(CaseContext& cx, SocketSlot& s) {
@@ -63,7 +70,8 @@ void await_handshakes(CaseContext& cx, SocketSlot& s) {
     return count_events(events, s.created_handle, "HANDSHAKE_SUCCEEDED") >= s.links;
   };
   if (!s.agent->wait_for_events(done, cx.steps_deadline)) {
-    cx.fail(std::to_string(s.links) + " HANDSHAKE_SUCCEEDED event(s) on " + s.name, "fewer before the case deadline (see monitor_events)");
+    cx.fail(std::to_string(s.links) + " HANDSHAKE_SUCCEEDED event(s) on " + s.name,
+            "fewer before the case deadline (see monitor_events)");
   }
 }
 
@@ -71,7 +79,8 @@ void await_handshakes(CaseContext& cx, SocketSlot& s) {
 // it, a ROUTER could drop a message to a peer whose handshake is complete but whose pipe the
 // socket has not attached yet.
 void settle(CaseContext& cx, SocketSlot& s) {
-  Reply r = s.agent->call("getsockopt", {{"socket", s.handle}, {"option", "events"}}, cx.case_deadline);
+  Reply r =
+      s.agent->call("getsockopt", {{"socket", s.handle}, {"option", "events"}}, cx.case_deadline);
   (void)r;  // an agent without "events" simply has nothing to settle
 }
 
@@ -80,11 +89,13 @@ void link(CaseContext& cx, SocketSlot& binder, SocketSlot& connector) {
     Reply r = cx.call(binder, "bind", {{"endpoint", endpoint_for(cx, binder)}});
     cx.expect_ok(r, "bind of " + binder.name);
     binder.endpoint = r.body.value("endpoint", "");
-    if (binder.endpoint.empty()) throw CaseStop{Verdict::error, "bind returns the resolved endpoint", r.body.dump()};
+    if (binder.endpoint.empty())
+      throw CaseStop{Verdict::error, "bind returns the resolved endpoint", r.body.dump()};
     start_relay(cx, binder);
   }
   const std::string endpoint = connect_endpoint(cx, binder);
-  cx.expect_ok(cx.call(connector, "connect", {{"endpoint", endpoint}}), "connect of " + connector.name + " to " + endpoint);
+  cx.expect_ok(cx.call(connector, "connect", {{"endpoint", endpoint}}),
+               "connect of " + connector.name + " to " + endpoint);
   ++binder.links;
   ++connector.links;
   if (has_monitor_events(cx.spec.transport) && cx.scenario().monitors) {
@@ -100,7 +111,8 @@ void harvest(CaseContext& cx, AgentClient& agent) {
   for (const auto& e : agent.events()) {
     for (auto& [name, s] : cx.sockets) {
       if (s.agent == &agent && e.socket == s.created_handle) {
-        cx.result.monitor_events.push_back({{"socket", name}, {"event", e.name}, {"value", e.value}, {"endpoint", e.endpoint}});
+        cx.result.monitor_events.push_back(
+            {{"socket", name}, {"event", e.name}, {"value", e.value}, {"endpoint", e.endpoint}});
       }
     }
   }
@@ -112,7 +124,8 @@ void start_relay(CaseContext& cx, const SocketSlot& binder) {
   if (!cx.scenario().relay) return;
   if (cx.relay) {
     if (cx.relay_upstream == binder.endpoint) return;
-    throw CaseStop{Verdict::error, "one bound endpoint behind the fault relay", binder.name + " binds a second one"};
+    throw CaseStop{Verdict::error, "one bound endpoint behind the fault relay",
+                   binder.name + " binds a second one"};
   }
   try {
     cx.relay = std::make_unique<TcpRelay>(binder.endpoint);

@@ -10,7 +10,8 @@
 namespace zconform {
 
 // How many `name` events the socket with agent handle `handle` has reported.
-int count_events(const std::vector<MonitorEvent>& events, const std::string& handle, const std::string& name);
+int count_events(const std::vector<MonitorEvent>& events, const std::string& handle,
+                 const std::string& name);
 // Transports on which libzmq-like implementations report HANDSHAKE_SUCCEEDED through monitors.
 bool has_monitor_events(const std::string& transport);
 

@@ -8,21 +8,25 @@
 
 namespace zconform {
 
-using std::chrono::milliseconds;
 using protocol::Json;
+using std::chrono::milliseconds;
 
 Json option_value(const std::string& option, const Json& value) {
-  if (protocol::is_binary_option(option) && value.is_string()) return protocol::base64_encode(value.get<std::string>());
+  if (protocol::is_binary_option(option) && value.is_string())
+    return protocol::base64_encode(value.get<std::string>());
   return value;
 }
 
-void set_option(CaseContext& cx, SocketSlot& s, const std::string& option, const Json& value, const std::optional<std::string>& error) {
+void set_option(CaseContext& cx, SocketSlot& s, const std::string& option, const Json& value,
+                const std::optional<std::string>& error) {
   Reply r = cx.call(s, "setsockopt", {{"option", option}, {"value", option_value(option, value)}});
   cx.expect_outcome(r, error, "setsockopt " + option + " on " + s.name);
-  if (r.status == ReplyStatus::ok && option == "routing_id" && value.is_string()) s.routing_id = value.get<std::string>();
+  if (r.status == ReplyStatus::ok && option == "routing_id" && value.is_string())
+    s.routing_id = value.get<std::string>();
 }
 
-Reply send_frames(CaseContext& cx, SocketSlot& s, const Frames& frames, bool dontwait, int timeout_ms) {
+Reply send_frames(CaseContext& cx, SocketSlot& s, const Frames& frames, bool dontwait,
+                  int timeout_ms) {
   Json args = {{"frames", protocol::frames_to_json(frames)}, {"dontwait", dontwait}};
   args["timeout_ms"] = timeout_ms >= 0 ? timeout_ms : cx.remaining_ms();
   return cx.call(s, "send", std::move(args));
@@ -35,7 +39,8 @@ Received parse_received(Reply reply) {
   try {
     got.frames = protocol::frames_from_json(got.reply.body.value("frames", Json()), "frames");
   } catch (const protocol::ProtocolError& e) {
-    throw CaseStop{Verdict::error, "a recv reply with frames", std::string("protocol error: ") + e.what()};
+    throw CaseStop{Verdict::error, "a recv reply with frames",
+                   std::string("protocol error: ") + e.what()};
   }
   return got;
 }
@@ -66,21 +71,27 @@ Received receive(CaseContext& cx, SocketSlot& s, int timeout_ms) {
   // Probes left in flight by a sync are the harness's own traffic: skipped, within the same wait.
   auto until = Clock::now() + milliseconds(timeout_ms);
   while (true) {
-    int left = static_cast<int>(std::max<long long>(0, std::chrono::duration_cast<milliseconds>(until - Clock::now()).count()));
+    int left = static_cast<int>(std::max<long long>(
+        0, std::chrono::duration_cast<milliseconds>(until - Clock::now()).count()));
     Received got = receive_raw(cx, s, left);
     if (!got.ok() || !is_probe(cx, s, got.frames)) return got;
   }
 }
 
-void check_message(CaseContext& cx, const FrameSpecs& expected, const Frames& got, int n, const std::string& wanted) {
-  if (std::string diff = mismatch(cx, expected, got, n); !diff.empty()) cx.fail(wanted, describe_frames(got) + " (" + diff + ")");
+void check_message(CaseContext& cx, const FrameSpecs& expected, const Frames& got, int n,
+                   const std::string& wanted) {
+  if (std::string diff = mismatch(cx, expected, got, n); !diff.empty())
+    cx.fail(wanted, describe_frames(got) + " (" + diff + ")");
 }
 
-void expect_message(CaseContext& cx, SocketSlot& s, const FrameSpecs& expected, int n, const std::string& what, int timeout_ms) {
+void expect_message(CaseContext& cx, SocketSlot& s, const FrameSpecs& expected, int n,
+                    const std::string& what, int timeout_ms) {
   const int timeout = timeout_ms >= 0 ? std::min(timeout_ms, cx.remaining_ms()) : cx.remaining_ms();
   Received got = receive(cx, s, timeout);
-  const std::string wanted = describe(cx, expected, n) + " on " + s.name + (what.empty() ? "" : " (" + what + ")");
-  if (!got.ok()) cx.fail(wanted + " within " + std::to_string(timeout) + " ms", describe_reply(got.reply));
+  const std::string wanted =
+      describe(cx, expected, n) + " on " + s.name + (what.empty() ? "" : " (" + what + ")");
+  if (!got.ok())
+    cx.fail(wanted + " within " + std::to_string(timeout) + " ms", describe_reply(got.reply));
   check_message(cx, expected, got.frames, n, wanted);
 }
 

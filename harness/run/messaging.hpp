@@ -16,13 +16,15 @@ struct Received {
   bool ok() const { return reply.status == ReplyStatus::ok; }
 };
 
-void set_option(CaseContext& cx, SocketSlot& s, const std::string& option, const protocol::Json& value,
+void set_option(CaseContext& cx, SocketSlot& s, const std::string& option,
+                const protocol::Json& value,
                 const std::optional<std::string>& error = std::nullopt);
 // The value as the agent protocol carries it (binary options base64-encoded).
 protocol::Json option_value(const std::string& option, const protocol::Json& value);
 
 // timeout_ms -1: whatever the case has left.
-Reply send_frames(CaseContext& cx, SocketSlot& s, const Frames& frames, bool dontwait = false, int timeout_ms = -1);
+Reply send_frames(CaseContext& cx, SocketSlot& s, const Frames& frames, bool dontwait = false,
+                  int timeout_ms = -1);
 // The next message that is not a harness probe, from the stash first.
 Received receive(CaseContext& cx, SocketSlot& s, int timeout_ms);
 Received receive_raw(CaseContext& cx, SocketSlot& s, int timeout_ms, bool from_stash = true);
@@ -30,9 +32,10 @@ Received receive_raw(CaseContext& cx, SocketSlot& s, int timeout_ms, bool from_s
 Received parse_received(Reply reply);
 
 // Receives on `s` (within timeout_ms, or whatever the case has left when it is -1) and checks.
-void expect_message(CaseContext& cx, SocketSlot& s, const FrameSpecs& expected, int n, const std::string& what,
-                    int timeout_ms = -1);
+void expect_message(CaseContext& cx, SocketSlot& s, const FrameSpecs& expected, int n,
+                    const std::string& what, int timeout_ms = -1);
 // Fails the case, saying what differs, unless `got` matches `expected` (captures are kept).
-void check_message(CaseContext& cx, const FrameSpecs& expected, const Frames& got, int n, const std::string& wanted);
+void check_message(CaseContext& cx, const FrameSpecs& expected, const Frames& got, int n,
+                   const std::string& wanted);
 
 }  // namespace zconform

@@ -5,7 +5,8 @@ namespace zconform {
 bool is_sync_probe(const protocol::Frames& frames) {
   if (frames.empty()) return false;
   const std::string& first = frames.front();
-  return first.find(kSyncPrefix) != std::string::npos && first.size() >= 5 && first.compare(first.size() - 5, 5, "probe") == 0;
+  return first.find(kSyncPrefix) != std::string::npos && first.size() >= 5 &&
+         first.compare(first.size() - 5, 5, "probe") == 0;
 }
 
 bool is_sync_subscription(const protocol::Frames& frames) {

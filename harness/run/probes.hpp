@@ -18,8 +18,8 @@ inline std::string probe_body(const std::string& topic) {
   return topic.rfind(kSyncPrefix, 0) == 0 ? topic + "probe" : topic + kSyncPrefix + "probe";
 }
 
-// The end markers of `collect` (steps/hwm/collect.cpp): round r, marker k is kEndPrefix + "r/k" in the
-// message's last frame. Markers left in flight are skipped like probes.
+// The end markers of `collect` (steps/hwm/collect.cpp): round r, marker k is kEndPrefix + "r/k" in
+// the message's last frame. Markers left in flight are skipped like probes.
 inline const std::string kEndPrefix = "\xFFzconform-end/";
 bool is_end_marker(const protocol::Frames& frames);
 

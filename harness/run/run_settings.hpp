@@ -10,10 +10,10 @@
 namespace zconform {
 
 struct RunSettings {
-  Implementation impl_a;  // plays role A (the first type of each pairing)
-  Implementation impl_b;  // plays role B
-  bool strict = false;    // SHOULD clauses broken -> fail instead of non-strict
-  int deadline_cap_ms = 0;  // > 0: no case runs longer, whatever its scenario says
+  Implementation impl_a;          // plays role A (the first type of each pairing)
+  Implementation impl_b;          // plays role B
+  bool strict = false;            // SHOULD clauses broken -> fail instead of non-strict
+  int deadline_cap_ms = 0;        // > 0: no case runs longer, whatever its scenario says
   std::filesystem::path ipc_dir;  // where ipc:// endpoints live (short: paths max 107 bytes)
   std::string rerun_prefix;       // "build/zconform run --impl libzmq"; the case filter is appended
   const ClauseCatalogue* catalogue = nullptr;

@@ -14,19 +14,23 @@ void subscription(CaseContext& cx, SocketSlot& s, const std::string& topic, bool
       return set_option(cx, s, subscribe ? "subscribe" : "unsubscribe", topic);
     case Subscription::message: {
       Frames frames = {std::string(1, subscribe ? '\x01' : '\x00') + topic};
-      return cx.expect_ok(send_frames(cx, s, frames), "send of " + describe_frames(frames) + " on " + s.name);
+      return cx.expect_ok(send_frames(cx, s, frames),
+                          "send of " + describe_frames(frames) + " on " + s.name);
     }
     case Subscription::none:
-      throw CaseStop{Verdict::error, "a subscriber socket", s.name + " is " + s.type + ", which does not subscribe"};
+      throw CaseStop{Verdict::error, "a subscriber socket",
+                     s.name + " is " + s.type + ", which does not subscribe"};
   }
 }
 
 // Each wait is bounded and doubles; the whole is bounded by the case deadline. With a given
 // topic nothing is subscribed: one probe getting through proves that subscription is in force at
 // the publisher (after a reconnection: that it was sent again, SUB-01).
-void sync(CaseContext& cx, SocketSlot& publisher, SocketSlot& subscriber, const std::string& given_topic) {
+void sync(CaseContext& cx, SocketSlot& publisher, SocketSlot& subscriber,
+          const std::string& given_topic) {
   if (!cx.traits(publisher).publisher || cx.traits(subscriber).subscriber == Subscription::none) {
-    throw CaseStop{Verdict::error, "sync between a publisher and a subscriber", publisher.type + " and " + subscriber.type};
+    throw CaseStop{Verdict::error, "sync between a publisher and a subscriber",
+                   publisher.type + " and " + subscriber.type};
   }
   const std::string topic = given_topic.empty() ? sync_topic(++cx.sync_rounds) : given_topic;
   if (given_topic.empty()) {
@@ -40,16 +44,19 @@ void sync(CaseContext& cx, SocketSlot& publisher, SocketSlot& subscriber, const 
       cx.fail(subscriber.name + " receives a probe from " + publisher.name + " once subscribed",
               std::to_string(probes) + " probes sent, none received before the case deadline");
     }
-    cx.expect_ok(send_frames(cx, publisher, {probe_body(topic)}), "send of a sync probe on " + publisher.name);
+    cx.expect_ok(send_frames(cx, publisher, {probe_body(topic)}),
+                 "send of a sync probe on " + publisher.name);
     ++probes;
     Received got = receive_raw(cx, subscriber, std::min(wait_ms, cx.remaining_ms()), false);
     wait_ms = std::min(wait_ms * 2, 200);
     if (!got.ok()) {
       if (got.reply.status == ReplyStatus::error && got.reply.error == "EAGAIN") continue;
-      cx.fail("recv on " + subscriber.name + " returns a probe or EAGAIN", describe_reply(got.reply));
+      cx.fail("recv on " + subscriber.name + " returns a probe or EAGAIN",
+              describe_reply(got.reply));
     }
     if (got.frames.size() == 1 && got.frames[0] == probe_body(topic)) break;
-    if (!is_sync_probe(got.frames)) subscriber.stash.push_back(std::move(got.frames));  // the scenario's, kept for it
+    if (!is_sync_probe(got.frames))
+      subscriber.stash.push_back(std::move(got.frames));  // the scenario's, kept for it
   }
   cx.observe("sync_probes_" + subscriber.name, probes);
 }
@@ -58,7 +65,7 @@ void pubsub_after_link(CaseContext& cx, SocketSlot& x, SocketSlot& y) {
   SocketSlot* publisher = cx.traits(x).publisher ? &x : cx.traits(y).publisher ? &y : nullptr;
   SocketSlot* subscriber = cx.traits(x).subscriber != Subscription::none   ? &x
                            : cx.traits(y).subscriber != Subscription::none ? &y
-                                                                             : nullptr;
+                                                                           : nullptr;
   if (!publisher || !subscriber || cx.scenario().refused) return;
   if (cx.scenario().subscribe_all) subscription(cx, *subscriber, "", true);
   sync(cx, *publisher, *subscriber);

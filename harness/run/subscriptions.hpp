@@ -11,7 +11,8 @@ namespace zconform {
 void subscription(CaseContext& cx, SocketSlot& s, const std::string& topic, bool subscribe);
 // Probes on a fresh topic (subscribed first), or on `topic` when given (subscribed earlier), until
 // one gets through: the subscriptions sent before are in force at the publisher.
-void sync(CaseContext& cx, SocketSlot& publisher, SocketSlot& subscriber, const std::string& topic = "");
+void sync(CaseContext& cx, SocketSlot& publisher, SocketSlot& subscriber,
+          const std::string& topic = "");
 // After a link: the subscriber subscribes to everything (unless `subscribe: none`) and syncs.
 void pubsub_after_link(CaseContext& cx, SocketSlot& x, SocketSlot& y);
 

@@ -13,9 +13,9 @@ namespace {
 
 // ZMTP 2.0's socket-type octet (RFC 15): libzmq's ZMQ_* numbers.
 uint8_t legacy_type_code(const std::string& type) {
-  static const std::map<std::string, uint8_t> codes = {{"PAIR", 0},   {"PUB", 1},    {"SUB", 2},   {"REQ", 3},
-                                                       {"REP", 4},    {"DEALER", 5}, {"ROUTER", 6}, {"PULL", 7},
-                                                       {"PUSH", 8},   {"XPUB", 9},   {"XSUB", 10}};
+  static const std::map<std::string, uint8_t> codes = {
+      {"PAIR", 0},   {"PUB", 1},  {"SUB", 2},  {"REQ", 3},  {"REP", 4},  {"DEALER", 5},
+      {"ROUTER", 6}, {"PULL", 7}, {"PUSH", 8}, {"XPUB", 9}, {"XSUB", 10}};
   auto it = codes.find(type);
   return it == codes.end() ? 0xFF : it->second;
 }
@@ -24,9 +24,11 @@ uint8_t legacy_type_code(const std::string& type) {
 // `ours`: its signature at once, its major version after our 10th octet, the rest after our 11th
 // (only when we look like ZMTP 3.x; a 1.0 or 2.0 peer gets no more greeting).
 size_t reply_size(std::string_view ours) {
-  if (ours.size() < zmtp::kGreetingPart1 || static_cast<uint8_t>(ours[0]) != 0xFF || !(ours[9] & 1)) return zmtp::kGreetingPart1;
+  if (ours.size() < zmtp::kGreetingPart1 || static_cast<uint8_t>(ours[0]) != 0xFF || !(ours[9] & 1))
+    return zmtp::kGreetingPart1;
   if (ours.size() == zmtp::kGreetingPart1) return zmtp::kGreetingPart1 + zmtp::kGreetingPart2;
-  if (static_cast<uint8_t>(ours[zmtp::kMajorOffset]) < 2) return zmtp::kGreetingPart1 + zmtp::kGreetingPart2;
+  if (static_cast<uint8_t>(ours[zmtp::kMajorOffset]) < 2)
+    return zmtp::kGreetingPart1 + zmtp::kGreetingPart2;
   return zmtp::kGreetingSize;
 }
 
@@ -35,13 +37,16 @@ size_t reply_size(std::string_view ours) {
 constexpr auto kListenFirst = std::chrono::milliseconds(200);
 
 std::string describe_legacy_v1(uint8_t flags, size_t body) {
-  return "ZMTP 1.0 frame" + std::string(flags & zmtp::kMore ? " MORE" : "") + " body=" + std::to_string(body) + " octets";
+  return "ZMTP 1.0 frame" + std::string(flags & zmtp::kMore ? " MORE" : "") +
+         " body=" + std::to_string(body) + " octets";
 }
 
 }  // namespace
 
 WirePeer::WirePeer(std::string transport, std::string own_type, std::filesystem::path ipc_path)
-    : transport_(std::move(transport)), own_type_(std::move(own_type)), ipc_path_(std::move(ipc_path)) {}
+    : transport_(std::move(transport)),
+      own_type_(std::move(own_type)),
+      ipc_path_(std::move(ipc_path)) {}
 
 void WirePeer::fresh_connection(RawStream stream) {
   stream_.emplace(std::move(stream));
@@ -52,7 +57,8 @@ void WirePeer::fresh_connection(RawStream stream) {
   peer_ready_seen_ = false;
   major_ = 3;
   if (++connections_ > 1) {
-    transcript_.note("connection " + std::to_string(connections_) + " (stream offsets restart at 0)");
+    transcript_.note("connection " + std::to_string(connections_) +
+                     " (stream offsets restart at 0)");
     transcript_.restart_offsets();
   }
 }
@@ -63,7 +69,8 @@ void WirePeer::connect(const std::string& endpoint, Clock::time_point deadline) 
 }
 
 std::string WirePeer::listen() {
-  listener_.emplace(transport_ == "ipc" ? zmtp::RawListener::listen_ipc(ipc_path_.string()) : zmtp::RawListener::listen_tcp());
+  listener_.emplace(transport_ == "ipc" ? zmtp::RawListener::listen_ipc(ipc_path_.string())
+                                        : zmtp::RawListener::listen_tcp());
   return listener_->endpoint();
 }
 
@@ -92,7 +99,8 @@ void WirePeer::hangup(bool half) {
   transcript_.note("the raw peer closes the connection");
 }
 
-bool WirePeer::send_octets(std::string_view octets, const std::string& meaning, Clock::time_point deadline) {
+bool WirePeer::send_octets(std::string_view octets, const std::string& meaning,
+                           Clock::time_point deadline) {
   if (!stream_ || closed_) return false;
   transcript_.sent(octets, meaning);
   if (stream_->write_all(octets, deadline) == RawStream::Status::ok) return true;
@@ -102,13 +110,15 @@ bool WirePeer::send_octets(std::string_view octets, const std::string& meaning, 
   return false;
 }
 
-bool WirePeer::read_greeting_to(size_t total, const std::string& meaning, Clock::time_point deadline) {
+bool WirePeer::read_greeting_to(size_t total, const std::string& meaning,
+                                Clock::time_point deadline) {
   std::string& peer = greeted_.peer_octets;
   while (peer.size() < total) {
     const size_t before = peer.size();
     auto status = stream_->read_some(peer, total - peer.size(), deadline);
     if (!meaning.empty()) {
-      if (peer.size() > before) transcript_.received(std::string_view(peer).substr(before), meaning);
+      if (peer.size() > before)
+        transcript_.received(std::string_view(peer).substr(before), meaning);
     } else {
       // Labelled by the part of the greeting the octets are, however they arrived.
       static const struct Part {
@@ -127,12 +137,14 @@ bool WirePeer::read_greeting_to(size_t total, const std::string& meaning, Clock:
     }
     if (status == RawStream::Status::closed) {
       closed_ = true;
-      greeted_.stopped = "the implementation closed the connection after " + std::to_string(peer.size()) + " greeting octets";
+      greeted_.stopped = "the implementation closed the connection after " +
+                         std::to_string(peer.size()) + " greeting octets";
       transcript_.note(greeted_.stopped);
       return false;
     }
     if (status == RawStream::Status::timeout) {
-      greeted_.stopped = "no more greeting octets after " + std::to_string(peer.size()) + " by the deadline";
+      greeted_.stopped =
+          "no more greeting octets after " + std::to_string(peer.size()) + " by the deadline";
       return false;
     }
   }
@@ -159,7 +171,8 @@ const WirePeer::Greeted& WirePeer::greet(const GreetingSpec& spec, Clock::time_p
   if (spec.as_server) g.as_server = *spec.as_server;
   if (spec.filler) g.filler = *spec.filler;
   std::string ours = zmtp::encode_greeting(g);
-  if (spec.stop_after >= 0) ours.resize(std::min(ours.size(), static_cast<size_t>(spec.stop_after)));
+  if (spec.stop_after >= 0)
+    ours.resize(std::min(ours.size(), static_cast<size_t>(spec.stop_after)));
 
   if (spec.pace == GreetingPace::listen_first) {
     read_greeting_to(zmtp::kGreetingSize, "", std::min(deadline, Clock::now() + kListenFirst));
@@ -168,7 +181,8 @@ const WirePeer::Greeted& WirePeer::greet(const GreetingSpec& spec, Clock::time_p
     greeted_.stopped.clear();
   }
   if (spec.pace == GreetingPace::whole) {
-    if (send_octets(ours, "greeting, all " + std::to_string(ours.size()) + " octets at once", deadline)) {
+    if (send_octets(ours, "greeting, all " + std::to_string(ours.size()) + " octets at once",
+                    deadline)) {
       read_greeting_to(std::max(reply_size(ours), greeted_.peer_octets.size()), "", deadline);
     }
   } else {
@@ -183,14 +197,17 @@ const WirePeer::Greeted& WirePeer::greet(const GreetingSpec& spec, Clock::time_p
     for (const Stage& stage : stages) {
       if (start >= ours.size()) break;
       const size_t end = std::min(stage.end, ours.size());
-      if (!send_octets(std::string_view(ours).substr(start, end - start), stage.meaning, deadline)) break;
-      if (end < stage.end) break;  // cut short: the implementation is owed the rest and says nothing more
+      if (!send_octets(std::string_view(ours).substr(start, end - start), stage.meaning, deadline))
+        break;
+      if (end < stage.end)
+        break;  // cut short: the implementation is owed the rest and says nothing more
       const size_t want = reply_size(std::string_view(ours).substr(0, end));
       if (want > greeted_.peer_octets.size() && !read_greeting_to(want, "", deadline)) break;
       start = end;
     }
   }
-  if (auto peer = peer_greeting()) transcript_.note("implementation's " + zmtp::describe_greeting(*peer));
+  if (auto peer = peer_greeting())
+    transcript_.note("implementation's " + zmtp::describe_greeting(*peer));
   return greeted_;
 }
 
@@ -200,13 +217,21 @@ const WirePeer::Greeted& WirePeer::greet(const GreetingSpec& spec, Clock::time_p
 void WirePeer::legacy_greet(const GreetingSpec& spec, Clock::time_point deadline) {
   if (spec.legacy == "1.0") {
     major_ = 1;
-    if (!send_octets(std::string("\x01\x00", 2), "ZMTP 1.0 identity frame: length 1, flags 0, empty identity", deadline)) return;
-    if (!read_greeting_to(zmtp::kGreetingPart1, "signature (to a ZMTP 1.0 peer: a frame header with 8-octet length)", deadline)) return;
+    if (!send_octets(std::string("\x01\x00", 2),
+                     "ZMTP 1.0 identity frame: length 1, flags 0, empty identity", deadline))
+      return;
+    if (!read_greeting_to(zmtp::kGreetingPart1,
+                          "signature (to a ZMTP 1.0 peer: a frame header with 8-octet length)",
+                          deadline))
+      return;
     // That header's length counts the flags octet; the identity body follows.
     uint64_t length = 0;
-    for (size_t i = 1; i < 9; ++i) length = (length << 8) | static_cast<uint8_t>(greeted_.peer_octets[i]);
+    for (size_t i = 1; i < 9; ++i)
+      length = (length << 8) | static_cast<uint8_t>(greeted_.peer_octets[i]);
     if (length >= 1 && length <= 256) {
-      if (!read_greeting_to(zmtp::kGreetingPart1 + length - 1, "identity body (ZMTP 1.0)", deadline)) return;
+      if (!read_greeting_to(zmtp::kGreetingPart1 + length - 1, "identity body (ZMTP 1.0)",
+                            deadline))
+        return;
     }
     greeted_.downgraded = true;
     return;
@@ -215,9 +240,14 @@ void WirePeer::legacy_greet(const GreetingSpec& spec, Clock::time_point deadline
   std::string signature("\xFF\0\0\0\0\0\0\0\0\x7F", 10);
   if (!send_octets(signature, "greeting signature", deadline)) return;
   if (!read_greeting_to(zmtp::kGreetingPart1, "greeting signature", deadline)) return;
-  const std::string rest = std::string(1, '\x01') + static_cast<char>(legacy_type_code(own_type_)) + std::string("\0\0", 2);
-  if (!send_octets(rest, "ZMTP 2.0: revision 1, socket type " + own_type_ + ", empty identity frame", deadline)) return;
-  if (!read_greeting_to(zmtp::kGreetingPart1 + 2, "revision and (ZMTP 2.0) socket type", deadline)) return;
+  const std::string rest = std::string(1, '\x01') + static_cast<char>(legacy_type_code(own_type_)) +
+                           std::string("\0\0", 2);
+  if (!send_octets(rest,
+                   "ZMTP 2.0: revision 1, socket type " + own_type_ + ", empty identity frame",
+                   deadline))
+    return;
+  if (!read_greeting_to(zmtp::kGreetingPart1 + 2, "revision and (ZMTP 2.0) socket type", deadline))
+    return;
   zmtp::DecodedFrame identity;
   std::string why;
   if (read(identity, why, deadline) != Read::frame) return;
@@ -240,7 +270,8 @@ bool WirePeer::write(const zmtp::Frame& frame, int truncate, Clock::time_point d
       raw += static_cast<char>(length);
     } else {
       raw += '\xFF';
-      for (int shift = 56; shift >= 0; shift -= 8) raw += static_cast<char>((length >> shift) & 0xFF);
+      for (int shift = 56; shift >= 0; shift -= 8)
+        raw += static_cast<char>((length >> shift) & 0xFF);
     }
     raw += static_cast<char>(frame.flags & zmtp::kMore);
     raw += frame.body;
@@ -251,8 +282,9 @@ bool WirePeer::write(const zmtp::Frame& frame, int truncate, Clock::time_point d
     self.feed(raw);
     zmtp::DecodedFrame decoded;
     std::string error;
-    meaning = self.next(decoded, error) == zmtp::FrameDecoder::Status::frame ? zmtp::describe_frame(decoded)
-                                                                            : "header declares more than is sent: " + zmtp::hex(raw, 16);
+    meaning = self.next(decoded, error) == zmtp::FrameDecoder::Status::frame
+                  ? zmtp::describe_frame(decoded)
+                  : "header declares more than is sent: " + zmtp::hex(raw, 16);
   }
   if (truncate >= 0 && static_cast<size_t>(truncate) < raw.size()) {
     raw.resize(static_cast<size_t>(truncate));
@@ -261,7 +293,8 @@ bool WirePeer::write(const zmtp::Frame& frame, int truncate, Clock::time_point d
   return send_octets(raw, meaning, deadline);
 }
 
-WirePeer::Read WirePeer::read(zmtp::DecodedFrame& out, std::string& why, Clock::time_point deadline) {
+WirePeer::Read WirePeer::read(zmtp::DecodedFrame& out, std::string& why,
+                              Clock::time_point deadline) {
   if (!pending_.empty()) {
     out = std::move(pending_.front());
     pending_.pop_front();
@@ -271,7 +304,8 @@ WirePeer::Read WirePeer::read(zmtp::DecodedFrame& out, std::string& why, Clock::
     why = "the raw peer does not read ZMTP 1.0 frames";
     return Read::garbage;
   }
-  // Greeting octets still owed (a greeting cut short, or none sent) are read as greeting, not frames.
+  // Greeting octets still owed (a greeting cut short, or none sent) are read as greeting, not
+  // frames.
   if (major_ == 3 && stream_ && !closed_ && greeted_.peer_octets.size() < zmtp::kGreetingSize) {
     if (!read_greeting_to(zmtp::kGreetingSize, "", deadline)) {
       why = greeted_.stopped;
@@ -287,7 +321,9 @@ WirePeer::Read WirePeer::read(zmtp::DecodedFrame& out, std::string& why, Clock::
         if (command && command->name == "READY") peer_ready_seen_ = true;
         return Read::frame;
       }
-      case zmtp::FrameDecoder::Status::error: transcript_.note("undecodable: " + why); return Read::garbage;
+      case zmtp::FrameDecoder::Status::error:
+        transcript_.note("undecodable: " + why);
+        return Read::garbage;
       case zmtp::FrameDecoder::Status::need_more: break;
     }
     if (!stream_ || closed_) {
@@ -300,7 +336,11 @@ WirePeer::Read WirePeer::read(zmtp::DecodedFrame& out, std::string& why, Clock::
       decoder_.feed(chunk);
       continue;
     }
-    const std::string inside = decoder_.pending().empty() ? "" : " inside a frame, after " + std::to_string(decoder_.pending().size()) + " octets of it";
+    const std::string inside = decoder_.pending().empty()
+                                   ? ""
+                                   : " inside a frame, after " +
+                                         std::to_string(decoder_.pending().size()) +
+                                         " octets of it";
     if (status == RawStream::Status::closed) {
       closed_ = true;
       why = "the implementation closed the connection" + inside;

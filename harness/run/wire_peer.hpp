@@ -1,9 +1,10 @@
 #pragma once
 // The raw ZMTP peer of a wire case: one connection at a time to (or from) the implementation's
-// socket, the greeting exchange as a scenario asks for it (staged like libzmq, whole, legacy 1.0/2.0,
-// cut short), frames written in the negotiated framing, frames read with a deadline, and the wire
-// transcript of everything that crossed. It knows nothing of agents or scenarios' verdicts:
-// the wire step types (harness/steps/wire/) drive it through run/wire_session.hpp.
+// socket, the greeting exchange as a scenario asks for it (staged like libzmq, whole,
+// legacy 1.0/2.0, cut short), frames written in the negotiated framing, frames read with a
+// deadline, and the wire transcript of everything that crossed. It knows nothing of agents or
+// scenarios' verdicts: the wire step types (harness/steps/wire/) drive it through
+// run/wire_session.hpp.
 #include <deque>
 #include <filesystem>
 #include <optional>
@@ -39,8 +40,9 @@ class WirePeer {
   struct Greeted {
     std::string peer_octets;  // the implementation's greeting octets, as far as they came
     size_t unprompted = 0;    // of those, how many arrived before the raw peer sent anything
-    bool downgraded = false;  // the implementation answered a legacy greeting in the legacy protocol
-    std::string stopped;      // why the exchange ended early ("closed after 10 octets", ...)
+    bool downgraded =
+        false;            // the implementation answered a legacy greeting in the legacy protocol
+    std::string stopped;  // why the exchange ended early ("closed after 10 octets", ...)
   };
   const Greeted& greet(const GreetingSpec& spec, Clock::time_point deadline);
   const Greeted& greeted() const { return greeted_; }
@@ -59,7 +61,9 @@ class WirePeer {
   bool closed() const { return closed_; }
   // A READY command has been read on this connection: from the raw peer's side the NULL handshake
   // is over, so a PING is allowed (HB-01: only after the handshake).
-  bool peer_ready_seen() const { return peer_ready_seen_; }  // the implementation ended the connection (EOF or reset)
+  bool peer_ready_seen() const {
+    return peer_ready_seen_;
+  }  // the implementation ended the connection (EOF or reset)
   int connections() const { return connections_; }
   int protocol_major() const { return major_; }  // 3, or 2 / 1 after a legacy greeting
   zmtp::WireTranscript& transcript() { return transcript_; }

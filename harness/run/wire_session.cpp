@@ -27,11 +27,14 @@ void open_wire(CaseContext& cx) {
       return;
     }
     const std::string endpoint = cx.wire->listen();
-    cx.expect_ok(cx.call(iut, "connect", {{"endpoint", endpoint}}), "connect of " + iut.name + " to " + endpoint);
+    cx.expect_ok(cx.call(iut, "connect", {{"endpoint", endpoint}}),
+                 "connect of " + iut.name + " to " + endpoint);
     if (!cx.wire->accept(cx.steps_deadline)) {
-      cx.fail(iut.name + " connects to the raw peer at " + endpoint, "no connection before the case deadline");
+      cx.fail(iut.name + " connects to the raw peer at " + endpoint,
+              "no connection before the case deadline");
     }
-    cx.wire->transcript().note("the implementation connected to the raw peer (" + raw_type + ") at " + endpoint);
+    cx.wire->transcript().note("the implementation connected to the raw peer (" + raw_type +
+                               ") at " + endpoint);
   } catch (const zmtp::RawError& e) {
     throw CaseStop{Verdict::error, "the raw peer's connection", e.what()};
   }
@@ -48,14 +51,17 @@ Verdict verdict_of(const CaseContext& cx, OutcomeVerdict v) {
   switch (v) {
     case OutcomeVerdict::pass: return Verdict::pass;
     case OutcomeVerdict::fail: return Verdict::fail;
-    case OutcomeVerdict::non_strict: return cx.settings.strict ? Verdict::fail : Verdict::non_strict;
+    case OutcomeVerdict::non_strict:
+      return cx.settings.strict ? Verdict::fail : Verdict::non_strict;
     case OutcomeVerdict::informational: return Verdict::informational;
   }
   return Verdict::fail;
 }
 
-void wire_fail(const CaseContext& cx, const WireCheck& check, const std::string& expected, const std::string& actual) {
-  throw CaseStop{check.otherwise ? verdict_of(cx, *check.otherwise) : cx.failure_verdict(), expected, actual};
+void wire_fail(const CaseContext& cx, const WireCheck& check, const std::string& expected,
+               const std::string& actual) {
+  throw CaseStop{check.otherwise ? verdict_of(cx, *check.otherwise) : cx.failure_verdict(),
+                 expected, actual};
 }
 
 Clock::time_point wire_deadline(const CaseContext& cx, int within_ms) {
@@ -97,7 +103,8 @@ zmtp::DecodedFrame wire_next(CaseContext& cx, const WireCheck& check, const std:
       case WirePeer::Read::frame:
         if (publisher && !frame.command && frame.body.rfind(kSyncPrefix, 0) == 0) continue;
         return frame;
-      case WirePeer::Read::garbage: throw CaseStop{cx.failure_verdict(), wanted, "undecodable octets: " + why};
+      case WirePeer::Read::garbage:
+        throw CaseStop{cx.failure_verdict(), wanted, "undecodable octets: " + why};
       case WirePeer::Read::closed:
       case WirePeer::Read::timeout: wire_fail(cx, check, wanted, why);
     }
@@ -109,27 +116,35 @@ void wire_expect_ready(CaseContext& cx, const WireCheck& check, const ReadyCheck
   std::string error;
   auto command = frame.command ? zmtp::parse_command_body(frame.body, error) : std::nullopt;
   if (!command) {
-    wire_fail(cx, check, "a READY command", frame.command ? "a malformed command: " + error : "a message frame: " + zmtp::describe_frame(frame));
+    wire_fail(cx, check, "a READY command",
+              frame.command ? "a malformed command: " + error
+                            : "a message frame: " + zmtp::describe_frame(frame));
   }
-  if (command->name != "READY") wire_fail(cx, check, "a READY command", zmtp::describe_frame(frame));
+  if (command->name != "READY")
+    wire_fail(cx, check, "a READY command", zmtp::describe_frame(frame));
   if (frame.more || frame.reserved_bits) {
-    wire_fail(cx, check, "a command frame without MORE or reserved bits (FRAME-01, FRAME-04)", zmtp::describe_frame(frame));
+    wire_fail(cx, check, "a command frame without MORE or reserved bits (FRAME-01, FRAME-04)",
+              zmtp::describe_frame(frame));
   }
   auto props = zmtp::parse_ready(*command, error);
   if (!props) wire_fail(cx, check, "READY properties well formed (NULL-01)", error);
   Json seen = Json::object();
   for (const auto& p : *props) {
     seen[p.name] = zmtp::describe_bytes(p.value);
-    if (!zmtp::is_valid_property_name(p.name)) wire_fail(cx, check, "property names of 1-255 [A-Za-z0-9-_.+] (NULL-01)", "'" + p.name + "'");
+    if (!zmtp::is_valid_property_name(p.name))
+      wire_fail(cx, check, "property names of 1-255 [A-Za-z0-9-_.+] (NULL-01)", "'" + p.name + "'");
   }
   cx.observe("iut_ready", seen);
   for (const auto& [name, value] : expected) {
     const zmtp::Property* p = zmtp::find_property_exact(*props, name);
     const std::string want = value == "$TYPE" ? cx.spec.type_of(Role::a) : value.value_or("");
-    if (!value && p) wire_fail(cx, check, "no " + name + " property", name + "=" + zmtp::describe_bytes(p->value));
-    if (value && !p) wire_fail(cx, check, name + "=" + zmtp::describe_bytes(want), "no " + name + " property");
+    if (!value && p)
+      wire_fail(cx, check, "no " + name + " property", name + "=" + zmtp::describe_bytes(p->value));
+    if (value && !p)
+      wire_fail(cx, check, name + "=" + zmtp::describe_bytes(want), "no " + name + " property");
     if (value && *value != "*" && p->value != want) {
-      wire_fail(cx, check, name + "=" + zmtp::describe_bytes(want), name + "=" + zmtp::describe_bytes(p->value));
+      wire_fail(cx, check, name + "=" + zmtp::describe_bytes(want),
+                name + "=" + zmtp::describe_bytes(p->value));
     }
   }
 }

@@ -22,7 +22,8 @@ struct WireCheck {
 WirePeer& wire_peer(CaseContext& cx);
 
 Verdict verdict_of(const CaseContext& cx, OutcomeVerdict v);
-[[noreturn]] void wire_fail(const CaseContext& cx, const WireCheck& check, const std::string& expected, const std::string& actual);
+[[noreturn]] void wire_fail(const CaseContext& cx, const WireCheck& check,
+                            const std::string& expected, const std::string& actual);
 Clock::time_point wire_deadline(const CaseContext& cx, int within_ms);
 
 zmtp::Frame wire_frame(const WireFrameSpec& f, bool more_by_default);

@@ -36,7 +36,8 @@ ClauseLevel parse_level(const std::string& word) {
 
 ClauseCatalogue ClauseCatalogue::parse(const std::string& markdown_text) {
   // A clause line: "- GREET-01 MUST W: text"; error-code lines omit level and mode:
-  // "- ERR-01 EFSM: text", or have no colon at all: "- ERR-08 ETERM, EHOSTUNREACH ... as in CTX-01".
+  // "- ERR-01 EFSM: text", or have no colon at all: "- ERR-08 ETERM, EHOSTUNREACH ... as in
+  // CTX-01".
   static const std::regex clause_line(R"(^- ([A-Z][A-Z0-9]*-[0-9]+) ([^:]*): (.*)$)");
   static const std::regex plain_line(R"(^- ([A-Z][A-Z0-9]*-[0-9]+) (.*)$)");
   static const std::regex section_line(R"(^## (.*)$)");

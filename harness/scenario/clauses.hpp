@@ -12,10 +12,10 @@ namespace zconform {
 enum class ClauseLevel { must, should, may, doc, impl, unspecified };
 
 struct Clause {
-  std::string id;     // GREET-01
+  std::string id;  // GREET-01
   ClauseLevel level;
-  std::string mode;   // W, A, W/A
-  std::string text;   // the summary after the colon
+  std::string mode;  // W, A, W/A
+  std::string text;  // the summary after the colon
   std::string section;
 };
 

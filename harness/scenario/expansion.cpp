@@ -29,8 +29,10 @@ std::vector<CaseSpec> expand_cases(const std::vector<Scenario>& scenarios) {
           // Wire cases: A is always the implementation and B the raw peer, whatever their types.
           // A pairing of one type with several sockets on a side binds both ways, and the type
           // alone would name both cases alike: the role says which side binds.
-          std::string binder = scenario.raw_peer ? (c.binder == Role::a ? "iut" : "raw") : c.type_of(c.binder);
-          if (!scenario.raw_peer && pairing.type_a == pairing.type_b && !one_socket_per_role(scenario) && scenario.binders.size() > 1) {
+          std::string binder =
+              scenario.raw_peer ? (c.binder == Role::a ? "iut" : "raw") : c.type_of(c.binder);
+          if (!scenario.raw_peer && pairing.type_a == pairing.type_b &&
+              !one_socket_per_role(scenario) && scenario.binders.size() > 1) {
             binder = role_name(c.binder);
           }
           c.id = scenario.id + "/" + pairing.name() + "/" + transport + "/" + binder + "-binds";

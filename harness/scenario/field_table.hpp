@@ -93,7 +93,8 @@ template <typename S, typename A, typename Convert>
 Field<S> make(std::string name, std::string type, std::string doc, A access, Convert convert) {
   const S blank{};
   Field<S> f;
-  f.doc = {name, std::move(type), default_text(std::invoke(access, const_cast<S&>(blank))), std::move(doc)};
+  f.doc = {name, std::move(type), default_text(std::invoke(access, const_cast<S&>(blank))),
+           std::move(doc)};
   f.read = [access, convert](const StepLoad& load, const YAML::Node& node, S& s) {
     std::invoke(access, s) = convert(load, node);
   };
@@ -110,10 +111,11 @@ template <typename S = void, typename A>
 auto integer(std::string name, A access, long long min, long long max, std::string doc) {
   using O = field_detail::Owner<S, A>;
   const std::string what = field_detail::quoted(name);
-  return field_detail::make<O>(name, "integer " + std::to_string(min) + ".." + std::to_string(max), std::move(doc), access,
-                               [what, min, max](const StepLoad& load, const YAML::Node& node) {
-                                 return load.reader.integer32(node, what, static_cast<int>(min), static_cast<int>(max));
-                               });
+  return field_detail::make<O>(
+      name, "integer " + std::to_string(min) + ".." + std::to_string(max), std::move(doc), access,
+      [what, min, max](const StepLoad& load, const YAML::Node& node) {
+        return load.reader.integer32(node, what, static_cast<int>(min), static_cast<int>(max));
+      });
 }
 
 // A value one of YamlReader's readers reads: (reader.*read)(node, "'name'").
@@ -123,7 +125,9 @@ auto read_by(std::string name, std::string type, std::string doc, A access,
   const std::string what = field_detail::quoted(name);
   return field_detail::make<field_detail::Owner<S, A>>(
       name, std::move(type), std::move(doc), access,
-      [what, read](const StepLoad& load, const YAML::Node& node) { return (load.reader.*read)(node, what); });
+      [what, read](const StepLoad& load, const YAML::Node& node) {
+        return (load.reader.*read)(node, what);
+      });
 }
 
 template <typename S = void, typename A>
@@ -147,15 +151,18 @@ auto texts(std::string name, A access, std::string doc, std::string type = "list
   using O = field_detail::Owner<S, A>;
   const std::string what = field_detail::quoted(name);
   return field_detail::make<O>(name, std::move(type), std::move(doc), access,
-                               [what](const StepLoad& load, const YAML::Node& node) { return load.reader.texts(node, what); });
+                               [what](const StepLoad& load, const YAML::Node& node) {
+                                 return load.reader.texts(node, what);
+                               });
 }
 
 // Bytes: "text", {hex: ...} or {size: N, fill: ...}.
 template <typename S = void, typename A>
 auto bytes(std::string name, A access, std::string doc) {
   using O = field_detail::Owner<S, A>;
-  return field_detail::make<O>(name, "bytes", std::move(doc), access,
-                               [](const StepLoad& load, const YAML::Node& node) { return load.reader.bytes(node); });
+  return field_detail::make<O>(
+      name, "bytes", std::move(doc), access,
+      [](const StepLoad& load, const YAML::Node& node) { return load.reader.bytes(node); });
 }
 
 // An errno name (EAGAIN, EFSM, ...) expected instead of success.
@@ -167,22 +174,25 @@ auto errno_name(std::string name, A access, std::string doc) {
 template <typename S = void, typename A>
 auto socket(std::string name, A access, std::string doc) {
   using O = field_detail::Owner<S, A>;
-  return field_detail::make<O>(name, "socket", std::move(doc), access,
-                               [](const StepLoad& load, const YAML::Node& node) { return load.socket(node); });
+  return field_detail::make<O>(
+      name, "socket", std::move(doc), access,
+      [](const StepLoad& load, const YAML::Node& node) { return load.socket(node); });
 }
 
 template <typename S = void, typename A>
 auto sockets(std::string name, A access, size_t min, std::string doc) {
   using O = field_detail::Owner<S, A>;
-  return field_detail::make<O>(name, "list of " + std::to_string(min) + "+ sockets", std::move(doc), access,
-                               [min](const StepLoad& load, const YAML::Node& node) { return load.sockets(node, min); });
+  return field_detail::make<O>(
+      name, "list of " + std::to_string(min) + "+ sockets", std::move(doc), access,
+      [min](const StepLoad& load, const YAML::Node& node) { return load.sockets(node, min); });
 }
 
 template <typename S = void, typename A>
 auto role(std::string name, A access, std::string doc) {
   using O = field_detail::Owner<S, A>;
-  auto f = field_detail::make<O>(name, "A | B", std::move(doc), access,
-                                 [](const StepLoad& load, const YAML::Node& node) { return load.role(node); });
+  auto f = field_detail::make<O>(
+      name, "A | B", std::move(doc), access,
+      [](const StepLoad& load, const YAML::Node& node) { return load.role(node); });
   f.doc.presence = "A";
   return f;
 }
@@ -190,36 +200,42 @@ auto role(std::string name, A access, std::string doc) {
 template <typename S = void, typename A>
 auto frames(std::string name, A access, std::string doc) {
   using O = field_detail::Owner<S, A>;
-  return field_detail::make<O>(name, "frames", std::move(doc), access,
-                               [](const StepLoad& load, const YAML::Node& node) { return read_frames(load, node); });
+  return field_detail::make<O>(
+      name, "frames", std::move(doc), access,
+      [](const StepLoad& load, const YAML::Node& node) { return read_frames(load, node); });
 }
 
 template <typename S = void, typename A>
 auto option_value(std::string name, A access, std::string doc) {
   using O = field_detail::Owner<S, A>;
-  return field_detail::make<O>(name, "integer | true | false | string | {hex}", std::move(doc), access,
-                               [](const StepLoad& load, const YAML::Node& node) { return read_option_value(load.reader, node); });
+  return field_detail::make<O>(name, "integer | true | false | string | {hex}", std::move(doc),
+                               access, [](const StepLoad& load, const YAML::Node& node) {
+                                 return read_option_value(load.reader, node);
+                               });
 }
 
 template <typename S = void, typename A>
 auto endpoint(std::string name, A access, std::string doc) {
   using O = field_detail::Owner<S, A>;
-  auto f = field_detail::make<O>(name, "auto | {of: socket} | endpoint", std::move(doc), access,
-                                 [](const StepLoad& load, const YAML::Node& node) { return read_endpoint(load, node); });
+  auto f = field_detail::make<O>(
+      name, "auto | {of: socket} | endpoint", std::move(doc), access,
+      [](const StepLoad& load, const YAML::Node& node) { return read_endpoint(load, node); });
   f.doc.presence = "auto";
   return f;
 }
 
 // One of a fixed set of names.
 template <typename S = void, typename A, typename E>
-auto choice(std::string name, A access, std::vector<std::pair<std::string, E>> names, std::string doc) {
+auto choice(std::string name, A access, std::vector<std::pair<std::string, E>> names,
+            std::string doc) {
   using O = field_detail::Owner<S, A>;
   std::string type;
   for (const auto& [n, v] : names) type += (type.empty() ? "" : " | ") + n;
   const std::string what = field_detail::quoted(name);
-  auto f = field_detail::make<O>(name, type, std::move(doc), access, [what, names](const StepLoad& load, const YAML::Node& node) {
-    return load.reader.choice<E>(node, what, names);
-  });
+  auto f = field_detail::make<O>(name, type, std::move(doc), access,
+                                 [what, names](const StepLoad& load, const YAML::Node& node) {
+                                   return load.reader.choice<E>(node, what, names);
+                                 });
   const O blank{};
   f.doc.presence = "none";
   for (const auto& [n, v] : names) {

@@ -8,17 +8,22 @@ namespace {
 FrameSpec read_frame(const StepLoad& load, const YAML::Node& node) {
   const YamlReader& r = load.reader;
   if (node.IsScalar()) return FrameSpec::literal(node.Scalar());
-  if (!node.IsMap()) r.fail(node, "a frame is a string or a mapping ({hex: ...}, {size: N}, {id: socket}, ...)");
+  if (!node.IsMap())
+    r.fail(node, "a frame is a string or a mapping ({hex: ...}, {size: N}, {id: socket}, ...)");
   r.only_keys(node, {"hex", "size", "fill", "id", "var", "capture", "any"});
   if (node["hex"]) return FrameSpec::literal(r.hex(node["hex"]));
   if (node["id"]) return FrameSpec::named(FrameSpec::Kind::routing_id, load.socket(node["id"]));
   if (node["var"]) return FrameSpec::named(FrameSpec::Kind::variable, r.text(node["var"], "'var'"));
   int size = -1;
-  if ((node["capture"] || node["any"]) && node["size"]) size = r.integer32(node["size"], "frame size", 0, 64 << 20);
-  if (node["capture"]) return FrameSpec::named(FrameSpec::Kind::capture, r.text(node["capture"], "'capture'"), size);
+  if ((node["capture"] || node["any"]) && node["size"])
+    size = r.integer32(node["size"], "frame size", 0, 64 << 20);
+  if (node["capture"])
+    return FrameSpec::named(FrameSpec::Kind::capture, r.text(node["capture"], "'capture'"), size);
   if (node["any"]) return FrameSpec::named(FrameSpec::Kind::any, "", size);
   if (node["size"]) return FrameSpec::literal(r.generated(node));
-  r.fail(node, "a frame is a string, {hex: ...}, {size: N, fill: ...}, {id: socket}, {var: name}, {capture: name} or {any: true}");
+  r.fail(node,
+         "a frame is a string, {hex: ...}, {size: N, fill: ...}, {id: socket}, {var: name}, "
+         "{capture: name} or {any: true}");
 }
 
 }  // namespace
@@ -32,7 +37,8 @@ FrameSpecs read_frames(const StepLoad& load, const YAML::Node& node) {
     if (f.IsMap() && f["parts"]) {
       r.only_keys(f, {"parts"});
       const int parts = r.integer32(f["parts"], "'parts'", 1, 100000);
-      for (int i = 0; i < parts; ++i) frames.push_back(FrameSpec::literal("part-" + std::to_string(i)));
+      for (int i = 0; i < parts; ++i)
+        frames.push_back(FrameSpec::literal("part-" + std::to_string(i)));
       continue;
     }
     frames.push_back(read_frame(load, f));
@@ -49,7 +55,8 @@ bool is_numbered(const FrameSpecs& frames) {
 
 protocol::Json read_option_value(const YamlReader& reader, const YAML::Node& node) {
   if (node.IsMap() && node["hex"]) return reader.hex(node["hex"]);
-  if (!node.IsScalar()) reader.fail(node, "option value must be a number, true/false, a string or {hex: ...}");
+  if (!node.IsScalar())
+    reader.fail(node, "option value must be a number, true/false, a string or {hex: ...}");
   const std::string& text = node.Scalar();
   if (node.Tag() == "!") return text;  // quoted in the file: a string whatever it looks like
   if (text == "true" || text == "false") return text == "true";
@@ -60,7 +67,8 @@ protocol::Json read_option_value(const YamlReader& reader, const YAML::Node& nod
 
 EndpointSpec read_endpoint(const StepLoad& load, const YAML::Node& node) {
   if (node.IsMap() && node["of"]) return {EndpointSpec::Kind::of_socket, load.socket(node["of"])};
-  if (!node.IsScalar()) load.fail(node, "an endpoint is 'auto', {of: socket} or a literal endpoint string");
+  if (!node.IsScalar())
+    load.fail(node, "an endpoint is 'auto', {of: socket} or a literal endpoint string");
   if (node.Scalar() == "auto") return {};
   return {EndpointSpec::Kind::literal, node.Scalar()};
 }

@@ -12,14 +12,15 @@
 namespace zconform {
 namespace {
 
-const std::set<std::string> kTransports = {"tcp", "ipc", "inproc", "ws", "wss", "tipc",
-                                           "pgm", "epgm", "norm", "udp", "vmci"};
-
+const std::set<std::string> kTransports = {"tcp", "ipc",  "inproc", "ws",  "wss", "tipc",
+                                           "pgm", "epgm", "norm",   "udp", "vmci"};
 
 // "PUSH-PULL", or "@group" for a group of pairings.yaml. Without `refused`, every pairing must be
 // valid (TYPE-01); with it, every pairing must be invalid.
-void parse_pairings(const YamlReader& cx, const YAML::Node& list, const PairingTable& table, Scenario& s) {
-  if (!list || !list.IsSequence() || list.size() == 0) cx.fail(list ? list : YAML::Node(), "missing or empty list 'pairings'");
+void parse_pairings(const YamlReader& cx, const YAML::Node& list, const PairingTable& table,
+                    Scenario& s) {
+  if (!list || !list.IsSequence() || list.size() == 0)
+    cx.fail(list ? list : YAML::Node(), "missing or empty list 'pairings'");
   static const std::regex form(R"(([A-Z]+)-([A-Z]+))");
   for (const auto& node : list) {
     const std::string text = node.IsScalar() ? node.Scalar() : "";
@@ -32,19 +33,26 @@ void parse_pairings(const YamlReader& cx, const YAML::Node& list, const PairingT
       }
       if (s.refused) cx.fail(node, "a scenario about refused pairings lists them one by one");
       for (auto& p : group) {
-        if (std::find(s.pairings.begin(), s.pairings.end(), p) == s.pairings.end()) s.pairings.push_back(p);
+        if (std::find(s.pairings.begin(), s.pairings.end(), p) == s.pairings.end())
+          s.pairings.push_back(p);
       }
       continue;
     }
     std::smatch m;
     if (!std::regex_match(text, m, form) || !table.traits(m[1]) || !table.traits(m[2])) {
-      cx.fail(node, "pairing '" + text + "' is not TYPE-TYPE of socket types in pairings.yaml (e.g. PUSH-PULL), nor an @group");
+      cx.fail(node, "pairing '" + text +
+                        "' is not TYPE-TYPE of socket types in pairings.yaml (e.g. PUSH-PULL), nor "
+                        "an @group");
     }
     Pairing p{m[1], m[2]};
     // Wire scenarios name the implementation's type first, whichever order pairings.yaml uses.
     const bool valid = table.valid(p) || (s.raw_peer && table.valid(Pairing{p.type_b, p.type_a}));
-    if (!s.refused && !valid) cx.fail(node, "'" + text + "' is not a valid pairing (TYPE-01); a scenario about refused pairings says 'refused: true'");
-    if (s.refused && valid) cx.fail(node, "'" + text + "' is a valid pairing, but this scenario is about refused ones");
+    if (!s.refused && !valid)
+      cx.fail(node, "'" + text +
+                        "' is not a valid pairing (TYPE-01); a scenario about refused pairings "
+                        "says 'refused: true'");
+    if (s.refused && valid)
+      cx.fail(node, "'" + text + "' is a valid pairing, but this scenario is about refused ones");
     s.pairings.push_back(p);
   }
 }
@@ -58,9 +66,12 @@ protocol::Json parse_context_options(const YamlReader& cx, const YAML::Node& nod
     const std::string& text = e.second.Scalar();
     const std::string what = "context option '" + e.first.Scalar() + "'";
     static const std::regex integer_form(R"(-?[0-9]+)");
-    if (text == "true" || text == "false") options[e.first.Scalar()] = text == "true";
-    else if (std::regex_match(text, integer_form)) options[e.first.Scalar()] = cx.integer32(e.second, what, INT32_MIN, INT32_MAX);
-    else cx.fail(e.second, what + " takes true, false or an integer");
+    if (text == "true" || text == "false")
+      options[e.first.Scalar()] = text == "true";
+    else if (std::regex_match(text, integer_form))
+      options[e.first.Scalar()] = cx.integer32(e.second, what, INT32_MIN, INT32_MAX);
+    else
+      cx.fail(e.second, what + " takes true, false or an integer");
   }
   return options;
 }
@@ -72,12 +83,13 @@ bool flag(const YamlReader& cx, const YAML::Node& root, const char* key, bool fa
 
 }  // namespace
 
-Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatalogue& catalogue, const PairingTable& table,
-                            const StepRegistry& steps) {
+Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatalogue& catalogue,
+                            const PairingTable& table, const StepRegistry& steps) {
   const YamlReader cx(file);
   YAML::Node root = load_yaml_file(file);
-  cx.only_keys(root, {"id", "title", "clauses", "local_clauses", "pairings", "transports", "binders", "sockets", "steps", "deadline_ms",
-                      "refused", "routing_ids", "subscribe", "processes", "monitors", "peer", "context", "relay"});
+  cx.only_keys(root, {"id", "title", "clauses", "local_clauses", "pairings", "transports",
+                      "binders", "sockets", "steps", "deadline_ms", "refused", "routing_ids",
+                      "subscribe", "processes", "monitors", "peer", "context", "relay"});
   Scenario s;
   s.file = file;
   s.id = cx.text(cx.require(root, "id"), "'id'");
@@ -96,29 +108,37 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
   for (size_t i = 0; i < s.clauses.size(); ++i) {
     const auto& id = s.clauses[i];
     if (!catalogue.find(id) && !s.local_clauses.count(id)) {
-      cx.fail(root["clauses"][i], "clause '" + id + "' is not in CLAUSES.md (a local one needs an X- ID in 'local_clauses' with its source)");
+      cx.fail(root["clauses"][i], "clause '" + id +
+                                      "' is not in CLAUSES.md (a local one needs an X- ID in "
+                                      "'local_clauses' with its source)");
     }
   }
 
   s.refused = flag(cx, root, "refused", false);
   s.routing_ids = flag(cx, root, "routing_ids", true);
   s.monitors = flag(cx, root, "monitors", true);
-  if (YAML::Node sub = root["subscribe"]) s.subscribe_all = cx.choice<bool>(sub, "'subscribe'", {{"all", true}, {"none", false}});
+  if (YAML::Node sub = root["subscribe"])
+    s.subscribe_all = cx.choice<bool>(sub, "'subscribe'", {{"all", true}, {"none", false}});
   if (YAML::Node proc = root["processes"]) {
-    s.separate_processes = cx.choice<bool>(proc, "'processes'", {{"shared", false}, {"separate", true}});
+    s.separate_processes =
+        cx.choice<bool>(proc, "'processes'", {{"shared", false}, {"separate", true}});
   }
-  if (YAML::Node peer = root["peer"]) s.raw_peer = cx.choice<bool>(peer, "'peer'", {{"agent", false}, {"raw", true}});
+  if (YAML::Node peer = root["peer"])
+    s.raw_peer = cx.choice<bool>(peer, "'peer'", {{"agent", false}, {"raw", true}});
   if (YAML::Node context = root["context"]) s.context_options = parse_context_options(cx, context);
   s.relay = flag(cx, root, "relay", false);
-  if (s.relay && s.raw_peer) cx.fail(root["relay"], "the fault relay joins two agents' sockets, not the raw peer");
+  if (s.relay && s.raw_peer)
+    cx.fail(root["relay"], "the fault relay joins two agents' sockets, not the raw peer");
   parse_pairings(cx, root["pairings"], table, s);
   s.transports = cx.texts(cx.require(root, "transports"), "'transports'");
   for (size_t i = 0; i < s.transports.size(); ++i) {
-    if (!kTransports.count(s.transports[i])) cx.fail(root["transports"][i], "unknown transport '" + s.transports[i] + "'");
+    if (!kTransports.count(s.transports[i]))
+      cx.fail(root["transports"][i], "unknown transport '" + s.transports[i] + "'");
     if (s.raw_peer && s.transports[i] != "tcp" && s.transports[i] != "ipc") {
       cx.fail(root["transports"][i], "the raw peer speaks tcp and ipc only");
     }
-    if (s.relay && s.transports[i] != "tcp") cx.fail(root["transports"][i], "the fault relay carries tcp only");
+    if (s.relay && s.transports[i] != "tcp")
+      cx.fail(root["transports"][i], "the fault relay carries tcp only");
   }
 
   if (YAML::Node binders = root["binders"]) {
@@ -130,27 +150,32 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
 
   if (s.raw_peer) {
     // The implementation's socket only: role B's end is the raw peer, which the wire steps drive.
-    if (root["sockets"]) cx.fail(root["sockets"], "a raw-peer scenario has one socket, 'a' (the implementation's)");
-    if (s.separate_processes) cx.fail(root["processes"], "a raw-peer scenario has one agent process");
+    if (root["sockets"])
+      cx.fail(root["sockets"], "a raw-peer scenario has one socket, 'a' (the implementation's)");
+    if (s.separate_processes)
+      cx.fail(root["processes"], "a raw-peer scenario has one agent process");
     s.sockets = {{"a", Role::a}};
   } else if (YAML::Node sockets = root["sockets"]) {
     if (!sockets.IsMap()) cx.fail(sockets, "'sockets' maps socket names to roles A or B");
-    for (const auto& e : sockets) s.sockets[e.first.Scalar()] = cx.choice<Role>(e.second, "a socket's role", role_names());
+    for (const auto& e : sockets)
+      s.sockets[e.first.Scalar()] = cx.choice<Role>(e.second, "a socket's role", role_names());
   } else {
     s.sockets = {{"a", Role::a}, {"b", Role::b}};
   }
 
-  if (YAML::Node d = root["deadline_ms"]) s.deadline_ms = cx.integer32(d, "'deadline_ms'", 100, 600000);
+  if (YAML::Node d = root["deadline_ms"])
+    s.deadline_ms = cx.integer32(d, "'deadline_ms'", 100, 600000);
 
   YAML::Node step_nodes = root["steps"];
-  if (!step_nodes || !step_nodes.IsSequence() || step_nodes.size() == 0) cx.fail(root, "missing or empty list 'steps'");
+  if (!step_nodes || !step_nodes.IsSequence() || step_nodes.size() == 0)
+    cx.fail(root, "missing or empty list 'steps'");
   for (const auto& node : step_nodes) s.steps.push_back(steps.parse(cx, node, s));
   check_step_rules(cx, step_nodes, table, s);
   return s;
 }
 
-ScenarioSet load_scenario_dir(const std::filesystem::path& dir, const ClauseCatalogue& catalogue, const PairingTable& table,
-                              const StepRegistry& steps) {
+ScenarioSet load_scenario_dir(const std::filesystem::path& dir, const ClauseCatalogue& catalogue,
+                              const PairingTable& table, const StepRegistry& steps) {
   ScenarioSet set;
   std::error_code ec;
   std::vector<std::filesystem::path> files;
@@ -165,7 +190,8 @@ ScenarioSet load_scenario_dir(const std::filesystem::path& dir, const ClauseCata
     try {
       Scenario s = load_scenario_file(file, catalogue, table, steps);
       if (auto [it, fresh] = seen.emplace(s.id, file); !fresh) {
-        set.errors.push_back(file.string() + ": id '" + s.id + "' is taken by " + it->second.string());
+        set.errors.push_back(file.string() + ": id '" + s.id + "' is taken by " +
+                             it->second.string());
         continue;
       }
       set.scenarios.push_back(std::move(s));

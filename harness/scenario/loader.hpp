@@ -13,15 +13,15 @@
 namespace zconform {
 
 // `steps`: the step kinds of the language (steps/step_registry.hpp: step_registry()).
-Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatalogue& clauses, const PairingTable& table,
-                            const StepRegistry& steps);
+Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatalogue& clauses,
+                            const PairingTable& table, const StepRegistry& steps);
 
 struct ScenarioSet {
-  std::vector<Scenario> scenarios;   // sorted by id
-  std::vector<std::string> errors;   // one message per bad file
+  std::vector<Scenario> scenarios;  // sorted by id
+  std::vector<std::string> errors;  // one message per bad file
 };
 // Every *.yaml below `dir`, recursively; also rejects two scenarios with one id.
-ScenarioSet load_scenario_dir(const std::filesystem::path& dir, const ClauseCatalogue& clauses, const PairingTable& table,
-                              const StepRegistry& steps);
+ScenarioSet load_scenario_dir(const std::filesystem::path& dir, const ClauseCatalogue& clauses,
+                              const PairingTable& table, const StepRegistry& steps);
 
 }  // namespace zconform

@@ -38,7 +38,7 @@ struct Envelope {
 
 struct PairingInfo {
   Pairing pairing;
-  std::string pattern;             // request-reply, publish-subscribe, pipeline, exclusive-pair
+  std::string pattern;  // request-reply, publish-subscribe, pipeline, exclusive-pair
   std::set<Role> routing_id_roles;
 };
 

@@ -47,7 +47,9 @@ struct FrameSpec {
   int size = -1;  // capture/any: the size the frame must have; -1 = any size
 
   static FrameSpec literal(std::string bytes) { return {Kind::literal, std::move(bytes), "", -1}; }
-  static FrameSpec named(Kind kind, std::string name, int size = -1) { return {kind, "", std::move(name), size}; }
+  static FrameSpec named(Kind kind, std::string name, int size = -1) {
+    return {kind, "", std::move(name), size};
+  }
 };
 using FrameSpecs = std::vector<FrameSpec>;
 
@@ -63,21 +65,21 @@ struct EndpointSpec {
 };
 
 struct Scenario {
-  std::string id;           // stable, [a-z0-9._-]; the prefix of every case ID it expands to
-  std::string title;        // one line: what is checked
+  std::string id;     // stable, [a-z0-9._-]; the prefix of every case ID it expands to
+  std::string title;  // one line: what is checked
   std::vector<std::string> clauses;
   std::map<std::string, std::string> local_clauses;  // X-... id -> its source
   std::vector<Pairing> pairings;
   std::vector<std::string> transports;
-  std::vector<Role> binders;                     // which role binds; both by default
-  std::map<std::string, Role> sockets;           // name -> role; default a: A, b: B
-  std::vector<StepPtr> steps;                    // harness/steps/: one type per step kind
-  int deadline_ms = 10000;                       // the whole case, teardown included
-  bool refused = false;        // the pairings are invalid on purpose (TYPE-02)
-  bool routing_ids = true;     // set ZMQ_ROUTING_ID as pairings.yaml says
-  bool subscribe_all = true;   // link subscribes subscribers to everything
-  bool separate_processes = false;  // roles A and B in separate agent processes
-  bool monitors = true;        // attach a monitor to every socket (off: the plain API, no events)
+  std::vector<Role> binders;            // which role binds; both by default
+  std::map<std::string, Role> sockets;  // name -> role; default a: A, b: B
+  std::vector<StepPtr> steps;           // harness/steps/: one type per step kind
+  int deadline_ms = 10000;              // the whole case, teardown included
+  bool refused = false;                 // the pairings are invalid on purpose (TYPE-02)
+  bool routing_ids = true;              // set ZMQ_ROUTING_ID as pairings.yaml says
+  bool subscribe_all = true;            // link subscribes subscribers to everything
+  bool separate_processes = false;      // roles A and B in separate agent processes
+  bool monitors = true;  // attach a monitor to every socket (off: the plain API, no events)
   // Role B is the harness's raw ZMTP peer, claiming B's socket type; role A's socket `a` is the
   // implementation under test. Only tcp and ipc (the raw peer's transports).
   bool raw_peer = false;

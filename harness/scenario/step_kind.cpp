@@ -17,8 +17,9 @@ std::string positional_list(const std::vector<std::string>& names) {
 
 }  // namespace
 
-YAML::Node expand_shorthand(const StepLoad& load, const std::string& kind, const Shorthand& shorthand,
-                            const std::vector<FieldDoc>& fields, const YAML::Node& body) {
+YAML::Node expand_shorthand(const StepLoad& load, const std::string& kind,
+                            const Shorthand& shorthand, const std::vector<FieldDoc>& fields,
+                            const YAML::Node& body) {
   if (!body || body.IsNull()) return YAML::Node(YAML::NodeType::Map);
   if (body.IsMap()) return body;
   // (A fresh map whose entries refer to the body's nodes, which keep their lines.)
@@ -39,15 +40,18 @@ YAML::Node expand_shorthand(const StepLoad& load, const std::string& kind, const
     return map;
   }
   std::string forms;
-  for (const auto& form : step_kind_detail::forms(kind, shorthand, fields)) forms += (forms.empty() ? "" : " or ") + form;
+  for (const auto& form : step_kind_detail::forms(kind, shorthand, fields))
+    forms += (forms.empty() ? "" : " or ") + form;
   load.fail(body, "'" + kind + "' is written " + forms);
 }
 
-std::vector<std::string> forms(const std::string& kind, const Shorthand& shorthand, const std::vector<FieldDoc>& fields) {
+std::vector<std::string> forms(const std::string& kind, const Shorthand& shorthand,
+                               const std::vector<FieldDoc>& fields) {
   std::vector<std::string> out;
   if (!shorthand.scalar.empty()) out.push_back(kind + ": <" + shorthand.scalar + ">");
   if (!shorthand.sequence.empty()) out.push_back(kind + ": [<" + shorthand.sequence + ">...]");
-  if (!shorthand.positional.empty()) out.push_back(kind + ": " + positional_list(shorthand.positional));
+  if (!shorthand.positional.empty())
+    out.push_back(kind + ": " + positional_list(shorthand.positional));
   out.push_back(kind + ": {" + field_list(fields) + "}");
   return out;
 }

@@ -18,19 +18,23 @@ namespace zconform {
 
 // Short forms of a step's mapping.
 struct Shorthand {
-  std::string scalar;                   // `kind: x` stands for `kind: {<scalar>: x}`
-  std::string sequence;                 // `kind: [...]` stands for `kind: {<sequence>: [...]}`
-  std::vector<std::string> positional;  // `kind: [x, y]` stands for `kind: {<first>: x, <second>: y}`
+  std::string scalar;    // `kind: x` stands for `kind: {<scalar>: x}`
+  std::string sequence;  // `kind: [...]` stands for `kind: {<sequence>: [...]}`
+  std::vector<std::string>
+      positional;  // `kind: [x, y]` stands for `kind: {<first>: x, <second>: y}`
 
   static Shorthand scalar_is(std::string field) { return {std::move(field), {}, {}}; }
   static Shorthand sequence_is(std::string field) { return {{}, std::move(field), {}}; }
-  static Shorthand positional_are(std::vector<std::string> fields) { return {{}, {}, std::move(fields)}; }
+  static Shorthand positional_are(std::vector<std::string> fields) {
+    return {{}, {}, std::move(fields)};
+  }
 };
 
 struct StepKind {
   std::string name;
   std::string summary;
-  std::vector<std::string> forms;  // how it is written: "`close: b`", "`send: {socket, frames, ...}`"
+  std::vector<std::string>
+      forms;  // how it is written: "`close: b`", "`send: {socket, frames, ...}`"
   std::vector<FieldDoc> fields;
   bool raw_peer = false;
   std::function<std::shared_ptr<Step>(const StepLoad&, const YAML::Node& body)> parse;
@@ -48,9 +52,11 @@ class StepOf : public Step {
 namespace step_kind_detail {
 
 // The mapping a short form stands for; `body` itself when it is a mapping (or empty).
-YAML::Node expand_shorthand(const StepLoad& load, const std::string& kind, const Shorthand& shorthand,
-                            const std::vector<FieldDoc>& fields, const YAML::Node& body);
-std::vector<std::string> forms(const std::string& kind, const Shorthand& shorthand, const std::vector<FieldDoc>& fields);
+YAML::Node expand_shorthand(const StepLoad& load, const std::string& kind,
+                            const Shorthand& shorthand, const std::vector<FieldDoc>& fields,
+                            const YAML::Node& body);
+std::vector<std::string> forms(const std::string& kind, const Shorthand& shorthand,
+                               const std::vector<FieldDoc>& fields);
 
 }  // namespace step_kind_detail
 
@@ -64,8 +70,8 @@ StepKind make_step_kind() {
   for (const auto& f : fields) kind.fields.push_back(f.doc);
   const Shorthand shorthand = S::shorthand();
   kind.forms = step_kind_detail::forms(kind.name, shorthand, kind.fields);
-  kind.parse = [fields, shorthand, docs = kind.fields, name = kind.name](const StepLoad& load,
-                                                                         const YAML::Node& body) -> std::shared_ptr<Step> {
+  kind.parse = [fields, shorthand, docs = kind.fields, name = kind.name](
+                   const StepLoad& load, const YAML::Node& body) -> std::shared_ptr<Step> {
     auto step = std::make_shared<S>();
     const YAML::Node map = step_kind_detail::expand_shorthand(load, name, shorthand, docs, body);
     read_fields(load, map, fields, *step);

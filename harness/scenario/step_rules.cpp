@@ -9,7 +9,8 @@ namespace {
 // REQ/REP turns and possible transfers, for one pairing.
 class TurnRules final : public StepEffects {
  public:
-  TurnRules(const YamlReader& reader, const PairingTable& table, const Scenario& s, const Pairing& p)
+  TurnRules(const YamlReader& reader, const PairingTable& table, const Scenario& s,
+            const Pairing& p)
       : reader_(reader), table_(table), scenario_(s), pairing_(p) {
     for (const auto& [name, role] : s.sockets) {
       const Alternation alt = table.traits(type(name))->alternates;
@@ -23,21 +24,28 @@ class TurnRules final : public StepEffects {
     auto it = sends_next_.find(socket);
     if (it == sends_next_.end()) return;
     if (it->second != sending) {
-      reader_.fail(*step_, "pairing " + pairing_.name() + ": " + socket + " (" + type(socket) + ") must " + (it->second ? "send" : "receive") +
-                              " next, so it cannot " + (sending ? "send" : "receive") + " here");
+      reader_.fail(*step_, "pairing " + pairing_.name() + ": " + socket + " (" + type(socket) +
+                               ") must " + (it->second ? "send" : "receive") +
+                               " next, so it cannot " + (sending ? "send" : "receive") + " here");
     }
     it->second = !it->second;
   }
-  void relax_turns(const std::string& socket) override { sends_next_.erase(socket); }  // REQ-01's exception
+  void relax_turns(const std::string& socket) override {
+    sends_next_.erase(socket);
+  }  // REQ-01's exception
   void message(const std::string& from, const std::string& to, bool several) override {
     const std::string from_type = type(from), to_type = type(to);
     if (!table_.can_transfer(from_type, to_type)) {
-      reader_.fail(*step_, "pairing " + pairing_.name() + ": " + from_type + " cannot send messages that " + to_type + " receives");
+      reader_.fail(*step_, "pairing " + pairing_.name() + ": " + from_type +
+                               " cannot send messages that " + to_type + " receives");
     }
-    const bool alternating = table_.traits(from_type)->alternates != Alternation::none || table_.traits(to_type)->alternates != Alternation::none;
+    const bool alternating = table_.traits(from_type)->alternates != Alternation::none ||
+                             table_.traits(to_type)->alternates != Alternation::none;
     if (alternating && several) {
-      reader_.fail(*step_, "pairing " + pairing_.name() + ": " + from_type + "/" + to_type +
-                              " alternate send and receive, so this step cannot send several messages in a row");
+      reader_.fail(
+          *step_,
+          "pairing " + pairing_.name() + ": " + from_type + "/" + to_type +
+              " alternate send and receive, so this step cannot send several messages in a row");
     }
     turn(from, true);
     turn(to, false);
@@ -67,10 +75,13 @@ class RequestNames final : public StepEffects {
   void relax_turns(const std::string&) override {}
   void message(const std::string&, const std::string&, bool) override {}
   void starts_request(const std::string& name) override {
-    if (!given_.insert(name).second) reader_.fail(*step_, "the request name '" + name + "' is already taken");
+    if (!given_.insert(name).second)
+      reader_.fail(*step_, "the request name '" + name + "' is already taken");
   }
   void uses_request(const std::string& name) override {
-    if (!given_.count(name)) reader_.fail(*step_, "no earlier step started a request named '" + name + "' (with 'as: " + name + "')");
+    if (!given_.count(name))
+      reader_.fail(*step_, "no earlier step started a request named '" + name +
+                               "' (with 'as: " + name + "')");
   }
 
  private:
@@ -81,7 +92,8 @@ class RequestNames final : public StepEffects {
 
 }  // namespace
 
-void check_step_rules(const YamlReader& reader, const YAML::Node& steps, const PairingTable& table, const Scenario& s) {
+void check_step_rules(const YamlReader& reader, const YAML::Node& steps, const PairingTable& table,
+                      const Scenario& s) {
   for (const auto& p : s.pairings) {
     TurnRules rules(reader, table, s, p);
     for (size_t i = 0; i < s.steps.size(); ++i) {

@@ -14,6 +14,7 @@
 namespace zconform {
 
 // `steps` is the scenario's list of step nodes, for the line of each error.
-void check_step_rules(const YamlReader& reader, const YAML::Node& steps, const PairingTable& table, const Scenario& scenario);
+void check_step_rules(const YamlReader& reader, const YAML::Node& steps, const PairingTable& table,
+                      const Scenario& scenario);
 
 }  // namespace zconform

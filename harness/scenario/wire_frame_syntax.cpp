@@ -7,19 +7,27 @@
 namespace zconform {
 namespace {
 
-const std::vector<std::string> kCommandFields = {"ttl", "context", "topic", "reason", "username", "password", "properties", "data"};
+const std::vector<std::string> kCommandFields = {"ttl",      "context",  "topic",      "reason",
+                                                 "username", "password", "properties", "data"};
 
 // A command's data as harness/zmtp builds it for that command (PING's TTL and context, ERROR's
 // reason, ...); other names take `data` only.
 std::string command_data(const YamlReader& r, const std::string& name, const YAML::Node& f) {
   auto bytes = [&](const char* key) { return f[key] ? r.bytes(f[key]) : std::string(); };
   zmtp::Frame built;
-  if (name == "PING") built = zmtp::ping(static_cast<uint16_t>(f["ttl"] ? r.integer(f["ttl"], "'ttl'", 0, 65535) : 0), bytes("context"));
-  else if (name == "PONG") built = zmtp::pong(bytes("context"));
-  else if (name == "SUBSCRIBE") built = zmtp::subscribe(bytes("topic"));
-  else if (name == "CANCEL") built = zmtp::cancel(bytes("topic"));
-  else if (name == "ERROR") built = zmtp::error(bytes("reason"));
-  else if (name == "HELLO") built = zmtp::hello(bytes("username"), bytes("password"));
+  if (name == "PING")
+    built = zmtp::ping(static_cast<uint16_t>(f["ttl"] ? r.integer(f["ttl"], "'ttl'", 0, 65535) : 0),
+                       bytes("context"));
+  else if (name == "PONG")
+    built = zmtp::pong(bytes("context"));
+  else if (name == "SUBSCRIBE")
+    built = zmtp::subscribe(bytes("topic"));
+  else if (name == "CANCEL")
+    built = zmtp::cancel(bytes("topic"));
+  else if (name == "ERROR")
+    built = zmtp::error(bytes("reason"));
+  else if (name == "HELLO")
+    built = zmtp::hello(bytes("username"), bytes("password"));
   std::string data;
   if (!built.body.empty()) {
     std::string error;
@@ -30,13 +38,16 @@ std::string command_data(const YamlReader& r, const std::string& name, const YAM
     for (auto& [n, v] : read_properties(r, f["properties"])) props.push_back({n, v});
     data = zmtp::encode_properties(props);
   }
-  if (f["data"]) data += r.bytes(f["data"]);  // any command: octets after the fields (trailing junk, or all of it)
+  if (f["data"])
+    data +=
+        r.bytes(f["data"]);  // any command: octets after the fields (trailing junk, or all of it)
   return data;
 }
 
-// A message frame's body as written: {body: ...}, {hex: ...} or, when `size_is_body`, the pattern of
-// {size: N, fill: ...}; nullopt when the mapping has none of them.
-std::optional<std::string> literal_body(const YamlReader& r, const YAML::Node& f, bool size_is_body) {
+// A message frame's body as written: {body: ...}, {hex: ...} or, when `size_is_body`, the pattern
+// of {size: N, fill: ...}; nullopt when the mapping has none of them.
+std::optional<std::string> literal_body(const YamlReader& r, const YAML::Node& f,
+                                        bool size_is_body) {
   if (f["body"]) return r.bytes(f["body"]);
   if (f["hex"]) return r.hex(f["hex"]);
   if (f["size"] && size_is_body) return r.generated(f);
@@ -44,7 +55,8 @@ std::optional<std::string> literal_body(const YamlReader& r, const YAML::Node& f
 }
 
 // A frame written as a plain string is that body; else it is a mapping of `keys`.
-std::optional<std::string> plain_body_or_mapping(const YamlReader& r, const YAML::Node& f, const std::string& what,
+std::optional<std::string> plain_body_or_mapping(const YamlReader& r, const YAML::Node& f,
+                                                 const std::string& what,
                                                  const std::vector<std::string>& keys) {
   if (f.IsScalar()) return f.Scalar();
   if (!f.IsMap()) r.fail(f, what + " is a string or a mapping");
@@ -71,8 +83,9 @@ void read_frame_lies(const YamlReader& r, const YAML::Node& f, WireFrameSpec& sp
 
 WireFrameSpec read_write_frame(const YamlReader& r, const YAML::Node& f) {
   WireFrameSpec spec;
-  const auto keys = with(with({"body", "hex", "size", "fill", "command"}, kCommandFields),
-                         {"more", "long", "declared_size", "reserved", "as_message", "flags", "truncate"});
+  const auto keys =
+      with(with({"body", "hex", "size", "fill", "command"}, kCommandFields),
+           {"more", "long", "declared_size", "reserved", "as_message", "flags", "truncate"});
   if (auto plain = plain_body_or_mapping(r, f, "a frame to write", keys)) {
     spec.body = *plain;
     return spec;
@@ -91,12 +104,14 @@ WireFrameSpec read_write_frame(const YamlReader& r, const YAML::Node& f) {
 
 WireFrameExpect read_expected_frame(const YamlReader& r, const YAML::Node& f) {
   WireFrameExpect e;
-  const auto keys = with(with({"body", "hex", "size", "fill", "any", "command"}, kCommandFields), {"more", "long"});
+  const auto keys = with(with({"body", "hex", "size", "fill", "any", "command"}, kCommandFields),
+                         {"more", "long"});
   if (auto plain = plain_body_or_mapping(r, f, "an expected frame", keys)) {
     e.body = *plain;
     return e;
   }
-  const bool checks_data = std::any_of(kCommandFields.begin(), kCommandFields.end(), [&f](const std::string& k) { return f[k]; });
+  const bool checks_data = std::any_of(kCommandFields.begin(), kCommandFields.end(),
+                                       [&f](const std::string& k) { return f[k]; });
   if (f["command"]) {
     e.command = f["command"].Scalar();
     if (checks_data) e.body = command_data(r, *e.command, f);  // else any data
@@ -120,11 +135,14 @@ std::vector<PropertySpec> read_properties(const YamlReader& r, const YAML::Node&
 }
 
 ReadyCheck read_ready_check(const YamlReader& r, const YAML::Node& node) {
-  if (!node.IsMap()) r.fail(node, "'properties' maps names to expected values (~ = absent, \"*\" = any)");
+  if (!node.IsMap())
+    r.fail(node, "'properties' maps names to expected values (~ = absent, \"*\" = any)");
   ReadyCheck check;
   for (const auto& e : node) {
-    if (e.second.IsNull()) check.emplace_back(e.first.Scalar(), std::nullopt);
-    else check.emplace_back(e.first.Scalar(), r.bytes(e.second));
+    if (e.second.IsNull())
+      check.emplace_back(e.first.Scalar(), std::nullopt);
+    else
+      check.emplace_back(e.first.Scalar(), r.bytes(e.second));
   }
   return check;
 }

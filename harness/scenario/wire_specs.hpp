@@ -14,8 +14,9 @@ namespace zconform {
 
 // How the raw peer sends its greeting.
 enum class GreetingPace {
-  staged,        // 10 octets, the major version, the rest, each after the peer's matching part (libzmq's way)
-  whole,         // all 64 octets at once, then read the peer's
+  staged,  // 10 octets, the major version, the rest, each after the peer's matching part (libzmq's
+           // way)
+  whole,   // all 64 octets at once, then read the peer's
   listen_first,  // read what the peer sends unprompted first (GREET-03), then go on staged
 };
 
@@ -45,13 +46,13 @@ struct WireFrameSpec {
   std::optional<std::string> command;  // a command with this name (may be "", may be lowercase)
   // READY/INITIATE properties, encoded into the command data (replacing `body`).
   std::optional<std::vector<PropertySpec>> properties;
-  std::optional<bool> more;       // default: MORE on every frame of a message but the last
-  bool force_long = false;        // an 8-octet size however short the body (FRAME-03)
+  std::optional<bool> more;               // default: MORE on every frame of a message but the last
+  bool force_long = false;                // an 8-octet size however short the body (FRAME-03)
   std::optional<uint64_t> declared_size;  // the size written in the header (lies about the body)
-  uint8_t reserved = 0;           // OR-ed into the flags (FRAME-01)
-  bool as_message = false;        // a command's body without the COMMAND flag (FRAME-10)
-  std::optional<uint8_t> raw_flags;  // the flags octet exactly
-  int truncate = -1;              // >= 0: only this many octets of the encoded frame are written
+  uint8_t reserved = 0;                   // OR-ed into the flags (FRAME-01)
+  bool as_message = false;                // a command's body without the COMMAND flag (FRAME-10)
+  std::optional<uint8_t> raw_flags;       // the flags octet exactly
+  int truncate = -1;  // >= 0: only this many octets of the encoded frame are written
 };
 
 inline WireFrameSpec command_spec(std::string name) {
@@ -62,8 +63,8 @@ inline WireFrameSpec command_spec(std::string name) {
 
 // One frame the raw peer expects to read from the implementation.
 struct WireFrameExpect {
-  std::optional<std::string> body;     // message frame: exact body; command: exact data after the name
-  int size = -1;                       // body size (message frames), when the body is not given
+  std::optional<std::string> body;  // message frame: exact body; command: exact data after the name
+  int size = -1;                    // body size (message frames), when the body is not given
   std::optional<std::string> command;  // a command of this name (exact case)
   std::optional<bool> more;            // default: MORE on all frames of the message but the last
   std::optional<bool> long_size;       // the header's size field is 8 octets (true) or 1 (false)
@@ -79,9 +80,9 @@ struct GreetingCheck {
   std::optional<uint8_t> min_minor;
   std::optional<std::string> mechanism;
   std::optional<uint8_t> as_server;
-  bool signature = true;     // 0xFF ... 0x7F (GREET-01)
-  bool zero_filler = true;   // GREET-01: 31 zero octets
-  bool whole = false;        // GREET-03: all 64 octets sent before the raw peer sent anything
+  bool signature = true;    // 0xFF ... 0x7F (GREET-01)
+  bool zero_filler = true;  // GREET-01: 31 zero octets
+  bool whole = false;       // GREET-03: all 64 octets sent before the raw peer sent anything
 };
 
 // How a connection came out of a misbehaviour, and the verdict each outcome gives.

@@ -35,7 +35,8 @@ void YamlReader::only_keys(const YAML::Node& map, const std::vector<std::string>
   }
 }
 
-long long YamlReader::integer(const YAML::Node& node, std::string_view what, long long min, long long max) const {
+long long YamlReader::integer(const YAML::Node& node, std::string_view what, long long min,
+                              long long max) const {
   long long value = 0;
   try {
     value = node.as<long long>();
@@ -65,13 +66,16 @@ bool YamlReader::boolean(const YAML::Node& node, std::string_view what) const {
 }
 
 std::string YamlReader::text(const YAML::Node& node, std::string_view what) const {
-  if (!node.IsScalar() || node.Scalar().empty()) fail(node, std::string(what) + " must be a non-empty string");
+  if (!node.IsScalar() || node.Scalar().empty())
+    fail(node, std::string(what) + " must be a non-empty string");
   return node.Scalar();
 }
 
-std::vector<std::string> YamlReader::texts(const YAML::Node& node, std::string_view what, size_t min) const {
+std::vector<std::string> YamlReader::texts(const YAML::Node& node, std::string_view what,
+                                           size_t min) const {
   if (!node.IsSequence() || node.size() < min) {
-    fail(node, std::string(what) + " must be a list of at least " + std::to_string(min) + " name(s)");
+    fail(node,
+         std::string(what) + " must be a list of at least " + std::to_string(min) + " name(s)");
   }
   std::vector<std::string> out;
   for (const auto& item : node) out.push_back(text(item, what));
@@ -86,15 +90,18 @@ std::string YamlReader::hex(const YAML::Node& node) const {
     fail(node, "hex must hold an even number of hex digits");
   }
   std::string out;
-  for (size_t i = 0; i < digits.size(); i += 2) out += static_cast<char>(std::stoi(digits.substr(i, 2), nullptr, 16));
+  for (size_t i = 0; i < digits.size(); i += 2)
+    out += static_cast<char>(std::stoi(digits.substr(i, 2), nullptr, 16));
   return out;
 }
 
 std::string YamlReader::generated(const YAML::Node& map) const {
-  const auto size = static_cast<size_t>(integer(require(map, "size"), "frame size", 0, kMaxGeneratedFrame));
+  const auto size =
+      static_cast<size_t>(integer(require(map, "size"), "frame size", 0, kMaxGeneratedFrame));
   const std::string fill = map["fill"] ? map["fill"].Scalar() : std::string();
   std::string out(size, '\0');
-  for (size_t i = 0; i < size; ++i) out[i] = fill.empty() ? static_cast<char>(i % 251) : fill[i % fill.size()];
+  for (size_t i = 0; i < size; ++i)
+    out[i] = fill.empty() ? static_cast<char>(i % 251) : fill[i % fill.size()];
   return out;
 }
 

@@ -29,7 +29,8 @@ class YamlReader {
   void only_keys(const YAML::Node& map, const std::vector<std::string>& allowed) const;
 
   // `what` names the value in messages: "'count'", "frame size".
-  long long integer(const YAML::Node& node, std::string_view what, long long min, long long max) const;
+  long long integer(const YAML::Node& node, std::string_view what, long long min,
+                    long long max) const;
   int integer32(const YAML::Node& node, std::string_view what, int min, int max) const {
     return static_cast<int>(integer(node, what, min, max));
   }
@@ -41,7 +42,8 @@ class YamlReader {
   // A non-empty scalar.
   std::string text(const YAML::Node& node, std::string_view what) const;
   // A list of at least `min` non-empty scalars.
-  std::vector<std::string> texts(const YAML::Node& node, std::string_view what, size_t min = 1) const;
+  std::vector<std::string> texts(const YAML::Node& node, std::string_view what,
+                                 size_t min = 1) const;
 
   // One of a fixed set of names; the error lists them.
   template <typename E>

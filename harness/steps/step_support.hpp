@@ -18,7 +18,8 @@ Field<S> request_name_field(A access, std::string doc) {
                           [access](const StepLoad& load, const YAML::Node& node, S& s) {
                             static const std::regex form(R"([a-z][a-z0-9_]*)");
                             const std::string name = node.IsScalar() ? node.Scalar() : "";
-                            if (!std::regex_match(name, form)) load.fail(node, "'as' names a request: [a-z][a-z0-9_]*");
+                            if (!std::regex_match(name, form))
+                              load.fail(node, "'as' names a request: [a-z][a-z0-9_]*");
                             std::invoke(access, s) = name;
                           });
 }

@@ -40,7 +40,8 @@ void reject_unknown_keys(const std::filesystem::path& file, const YAML::Node& ma
     if (known) continue;
     std::string expected;
     for (auto a : allowed) expected += (expected.empty() ? "" : ", ") + std::string(a);
-    fail_at(file, entry.first.Mark(), "unknown field '" + key + "' (expected one of: " + expected + ")");
+    fail_at(file, entry.first.Mark(),
+            "unknown field '" + key + "' (expected one of: " + expected + ")");
   }
 }
 
@@ -71,7 +72,8 @@ std::vector<std::string> require_string_list(const std::filesystem::path& file,
   return out;
 }
 
-bool optional_bool(const std::filesystem::path& file, const YAML::Node& map, std::string_view key, bool fallback) {
+bool optional_bool(const std::filesystem::path& file, const YAML::Node& map, std::string_view key,
+                   bool fallback) {
   const YAML::Node node = map[std::string(key)];
   if (!node) return fallback;
   try {

@@ -31,7 +31,8 @@ void reject_unknown_keys(const std::filesystem::path& file, const YAML::Node& ma
 std::string require_scalar(const std::filesystem::path& file, const YAML::Node& map,
                            std::string_view key);
 // `key` as true/false, `fallback` when absent; anything else is an error at its line.
-bool optional_bool(const std::filesystem::path& file, const YAML::Node& map, std::string_view key, bool fallback);
+bool optional_bool(const std::filesystem::path& file, const YAML::Node& map, std::string_view key,
+                   bool fallback);
 
 std::vector<std::string> require_string_list(const std::filesystem::path& file,
                                              const YAML::Node& map, std::string_view key);

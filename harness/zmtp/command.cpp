@@ -12,8 +12,9 @@ bool is_ascii_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <=
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return ascii_lower(x) == ascii_lower(y);
+         });
 }
 
 // Lengths above what the length octet holds are written modulo 256: the builders pass everything
@@ -37,7 +38,8 @@ bool has_name(const Command& command, std::string_view expected, std::string& er
 
 std::string octets(size_t n) { return std::to_string(n) + (n == 1 ? " octet" : " octets"); }
 
-std::optional<std::vector<Property>> parse_property_command(const Command& command, std::string_view name,
+std::optional<std::vector<Property>> parse_property_command(const Command& command,
+                                                            std::string_view name,
                                                             std::string& error) {
   if (!has_name(command, name, error)) return std::nullopt;
   std::vector<Property> properties;
@@ -58,7 +60,9 @@ std::string encode_command_body(const Command& command) {
   return out;
 }
 
-Frame command_frame(const Command& command) { return Frame{.flags = kCommand, .body = encode_command_body(command)}; }
+Frame command_frame(const Command& command) {
+  return Frame{.flags = kCommand, .body = encode_command_body(command)};
+}
 
 bool is_alpha_name(std::string_view name) {
   return !name.empty() && std::all_of(name.begin(), name.end(), is_ascii_alpha);
@@ -75,7 +79,8 @@ std::optional<Command> parse_command_body(std::string_view body, std::string& er
     return std::nullopt;
   }
   if (name_length > body.size() - 1) {
-    error = "command name length " + std::to_string(name_length) + " but only " + octets(body.size() - 1) + " follow";
+    error = "command name length " + std::to_string(name_length) + " but only " +
+            octets(body.size() - 1) + " follow";
     return std::nullopt;
   }
   Command command;
@@ -90,7 +95,9 @@ std::string encode_properties(const std::vector<Property>& properties) {
   for (const auto& property : properties) {
     detail::append_u8(out, property.name_length_override.value_or(low_octet(property.name.size())));
     out += property.name;
-    detail::append_be(out, property.value_length_override.value_or(static_cast<uint32_t>(property.value.size())), 4);
+    detail::append_be(
+        out, property.value_length_override.value_or(static_cast<uint32_t>(property.value.size())),
+        4);
     out += property.value;
   }
   return out;
@@ -108,23 +115,23 @@ bool parse_properties(std::string_view bytes, std::vector<Property>& out, std::s
       return false;
     }
     if (bytes.size() - at < name_length) {
-      error = "truncated property" + where + ": name length " + std::to_string(name_length) + " but only " +
-              octets(bytes.size() - at) + " follow";
+      error = "truncated property" + where + ": name length " + std::to_string(name_length) +
+              " but only " + octets(bytes.size() - at) + " follow";
       return false;
     }
     Property property;
     property.name = std::string(bytes.substr(at, name_length));
     at += name_length;
     if (bytes.size() - at < 4) {
-      error = "truncated property" + where + ": value length needs 4 octets, only " + octets(bytes.size() - at) +
-              " follow";
+      error = "truncated property" + where + ": value length needs 4 octets, only " +
+              octets(bytes.size() - at) + " follow";
       return false;
     }
     uint64_t value_length = detail::read_be(bytes, at, 4);
     at += 4;
     if (bytes.size() - at < value_length) {
-      error = "truncated property" + where + ": value length " + std::to_string(value_length) + " but only " +
-              octets(bytes.size() - at) + " follow";
+      error = "truncated property" + where + ": value length " + std::to_string(value_length) +
+              " but only " + octets(bytes.size() - at) + " follow";
       return false;
     }
     property.value = std::string(bytes.substr(at, value_length));
@@ -136,7 +143,8 @@ bool parse_properties(std::string_view bytes, std::vector<Property>& out, std::s
 
 bool is_valid_property_name(std::string_view name) {
   auto allowed = [](char c) {
-    return is_ascii_alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '+';
+    return is_ascii_alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+           c == '+';
   };
   return !name.empty() && name.size() <= 255 && std::all_of(name.begin(), name.end(), allowed);
 }
@@ -147,12 +155,16 @@ const Property* find_property(const std::vector<Property>& properties, std::stri
   return it == properties.end() ? nullptr : &*it;
 }
 
-const Property* find_property_exact(const std::vector<Property>& properties, std::string_view name) {
-  auto it = std::find_if(properties.begin(), properties.end(), [&](const Property& p) { return p.name == name; });
+const Property* find_property_exact(const std::vector<Property>& properties,
+                                    std::string_view name) {
+  auto it = std::find_if(properties.begin(), properties.end(),
+                         [&](const Property& p) { return p.name == name; });
   return it == properties.end() ? nullptr : &*it;
 }
 
-Frame ready(const std::vector<Property>& properties) { return named_command("READY", encode_properties(properties)); }
+Frame ready(const std::vector<Property>& properties) {
+  return named_command("READY", encode_properties(properties));
+}
 
 Frame error(std::string_view reason) {
   std::string data;
@@ -209,7 +221,8 @@ std::optional<std::string> parse_error(const Command& command, std::string& erro
   }
   size_t length = detail::read_u8(data, 0);
   if (data.size() - 1 != length) {
-    error = "ERROR reason length " + std::to_string(length) + " but " + octets(data.size() - 1) + " follow";
+    error = "ERROR reason length " + std::to_string(length) + " but " + octets(data.size() - 1) +
+            " follow";
     return std::nullopt;
   }
   return std::string(data.substr(1));
@@ -238,7 +251,8 @@ std::optional<Hello> parse_hello(const Command& command, std::string& error) {
   std::string_view data = command.data;
   Hello result;
   size_t at = 0;
-  for (auto [field, label] : {std::pair{&result.username, "username"}, std::pair{&result.password, "password"}}) {
+  for (auto [field, label] :
+       {std::pair{&result.username, "username"}, std::pair{&result.password, "password"}}) {
     if (at >= data.size()) {
       error = std::string("HELLO ends before its ") + label + " length octet (PLAIN-01)";
       return std::nullopt;

@@ -21,7 +21,8 @@ bool all_zero(std::string_view bytes) {
 // (empty, spaces, binary) goes through describe_bytes.
 std::string bare_or_described(std::string_view text) {
   bool bare = !text.empty() && text.size() <= kQuoteLimit &&
-              std::all_of(text.begin(), text.end(), [](char c) { return printable(c) && c != ' ' && c != '='; });
+              std::all_of(text.begin(), text.end(),
+                          [](char c) { return printable(c) && c != ' ' && c != '='; });
   return bare ? std::string(text) : describe_bytes(text);
 }
 
@@ -39,8 +40,8 @@ std::string describe_properties(std::string_view data) {
 }
 
 template <typename Parsed, typename Render>
-std::string describe_parsed(const std::optional<Parsed>& parsed, const std::string& error, const Command& command,
-                            Render render) {
+std::string describe_parsed(const std::optional<Parsed>& parsed, const std::string& error,
+                            const Command& command, Render render) {
   if (!parsed) return " <malformed: " + error + "> data=" + describe_bytes(command.data);
   return render(*parsed);
 }
@@ -50,8 +51,9 @@ std::string describe_command_data(const Command& command) {
   const std::string& name = command.name;
   if (name == "READY" || name == "INITIATE") return describe_properties(command.data);
   if (name == "ERROR") {
-    return describe_parsed(parse_error(command, error), error, command,
-                           [](const std::string& reason) { return " reason=" + describe_bytes(reason); });
+    return describe_parsed(
+        parse_error(command, error), error, command,
+        [](const std::string& reason) { return " reason=" + describe_bytes(reason); });
   }
   if (name == "PING") {
     return describe_parsed(parse_ping(command, error), error, command, [](const Ping& p) {
@@ -61,7 +63,8 @@ std::string describe_command_data(const Command& command) {
   }
   if (name == "PONG") {
     return describe_parsed(parse_pong(command, error), error, command, [](const Pong& p) {
-      return " context=" + describe_bytes(p.context) + (p.context_too_long ? " (context over 16 octets, HB-01)" : "");
+      return " context=" + describe_bytes(p.context) +
+             (p.context_too_long ? " (context over 16 octets, HB-01)" : "");
     });
   }
   if (name == "HELLO") {
@@ -77,7 +80,9 @@ std::string describe_command(const DecodedFrame& frame) {
   std::string error;
   auto command = parse_command_body(frame.body, error);
   if (!command) return " <malformed command: " + error + "> body=" + describe_bytes(frame.body);
-  std::string name = command->name_is_alpha ? command->name : describe_bytes(command->name) + " (name not ALPHA, FRAME-08)";
+  std::string name = command->name_is_alpha
+                         ? command->name
+                         : describe_bytes(command->name) + " (name not ALPHA, FRAME-08)";
   return " " + name + describe_command_data(*command);
 }
 
@@ -110,7 +115,8 @@ std::string describe_flags(uint8_t flags) {
   if (flags & kMore) add("MORE");
   if (flags & kLong) add("LONG");
   if (flags & kCommand) add("COMMAND");
-  if (flags & kReservedBits) add("RESERVED(0x" + hex(std::string(1, static_cast<char>(flags & kReservedBits))) + ")");
+  if (flags & kReservedBits)
+    add("RESERVED(0x" + hex(std::string(1, static_cast<char>(flags & kReservedBits))) + ")");
   return out;
 }
 
@@ -122,8 +128,9 @@ std::string describe_frame(const DecodedFrame& frame) {
 }
 
 std::string describe_greeting(const Greeting& greeting) {
-  std::string out = "greeting " + std::to_string(greeting.major) + "." + std::to_string(greeting.minor) + " " +
-                    bare_or_described(greeting.mechanism) + " as-server=" + std::to_string(greeting.as_server);
+  std::string out = "greeting " + std::to_string(greeting.major) + "." +
+                    std::to_string(greeting.minor) + " " + bare_or_described(greeting.mechanism) +
+                    " as-server=" + std::to_string(greeting.as_server);
   if (greeting.signature_first != 0xFF || greeting.signature_last != 0x7F) {
     out += " signature=" + hex(std::string{static_cast<char>(greeting.signature_first)}) + ".." +
            hex(std::string{static_cast<char>(greeting.signature_last)});

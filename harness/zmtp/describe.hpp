@@ -21,8 +21,8 @@ std::string describe_bytes(std::string_view bytes);
 // "MORE|LONG|COMMAND" in bit order, reserved bits as "RESERVED(0x08)"; empty for 0.
 std::string describe_flags(uint8_t flags);
 
-// Commands are decoded by name (READY/INITIATE properties, ERROR reason, PING ttl and context, ...);
-// malformed ones say what is wrong and show their bytes.
+// Commands are decoded by name (READY/INITIATE properties, ERROR reason, PING ttl and context,
+// ...); malformed ones say what is wrong and show their bytes.
 std::string describe_frame(const DecodedFrame& frame);
 
 // "greeting 3.1 NULL as-server=0", plus any signature, padding or filler that is not the usual.

@@ -7,7 +7,8 @@ namespace zconform::zmtp {
 std::string encode_frame(const Frame& frame) {
   uint64_t size = frame.size_override.value_or(frame.body.size());
   bool long_size = frame.force_long || (frame.flags & kLong) != 0 || size > kMaxShortSize;
-  uint8_t flags = frame.raw_flags.value_or(static_cast<uint8_t>(frame.flags | (long_size ? kLong : 0)));
+  uint8_t flags =
+      frame.raw_flags.value_or(static_cast<uint8_t>(frame.flags | (long_size ? kLong : 0)));
   std::string out;
   out.reserve(1 + (long_size ? 8 : 1) + frame.body.size());
   detail::append_u8(out, flags);
@@ -48,10 +49,14 @@ FrameDecoder::Status FrameDecoder::next(DecodedFrame& out, std::string& error) {
   uint64_t size = detail::read_be(input, 1, header_size - 1);
   // Checked before waiting for the body: an absurd size must not make us buffer or allocate it.
   if (size > kMaxLongSize) {
-    return fail("long frame size " + std::to_string(size) + " has the top bit set (FRAME-02: at most 2^63-1)", error);
+    return fail("long frame size " + std::to_string(size) +
+                    " has the top bit set (FRAME-02: at most 2^63-1)",
+                error);
   }
   if (size > max_body_) {
-    return fail("frame of " + std::to_string(size) + " bytes exceeds the limit " + std::to_string(max_body_), error);
+    return fail("frame of " + std::to_string(size) + " bytes exceeds the limit " +
+                    std::to_string(max_body_),
+                error);
   }
   if (input.size() - header_size < size) return Status::need_more;
 

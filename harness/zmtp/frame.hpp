@@ -1,6 +1,6 @@
 #pragma once
-// ZMTP 3.x frames (FRAME-01, FRAME-02): an encoder that writes what the test asks for, lies included,
-// and an incremental decoder that never trusts the peer.
+// ZMTP 3.x frames (FRAME-01, FRAME-02): an encoder that writes what the test asks for, lies
+// included, and an incremental decoder that never trusts the peer.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -15,7 +15,7 @@ inline constexpr uint8_t kLong = 0x02;
 inline constexpr uint8_t kCommand = 0x04;
 inline constexpr uint8_t kReservedBits = 0xF8;
 
-inline constexpr uint64_t kMaxShortSize = 255;                 // FRAME-03: larger bodies need LONG
+inline constexpr uint64_t kMaxShortSize = 255;  // FRAME-03: larger bodies need LONG
 inline constexpr uint64_t kMaxLongSize = 0x7FFFFFFFFFFFFFFFull;  // FRAME-02: 2^63-1
 
 struct Frame {
@@ -25,16 +25,16 @@ struct Frame {
   std::optional<uint64_t> size_override = std::nullopt;
   // An 8-octet size even for a body of 255 octets or fewer (legal but against FRAME-03's SHOULD).
   bool force_long = false;
-  // The flags octet exactly as written, overriding `flags` and the LONG bit the encoder would set; the
-  // size width still follows the rule below, so raw_flags=kLong on a short body gives "LONG flag,
-  // 1-octet size".
+  // The flags octet exactly as written, overriding `flags` and the LONG bit the encoder would set;
+  // the size width still follows the rule below, so raw_flags=kLong on a short body gives "LONG
+  // flag, 1-octet size".
   std::optional<uint8_t> raw_flags = std::nullopt;
 
   bool operator==(const Frame&) const = default;
 };
 
-// The header uses an 8-octet size when force_long, when `flags` has LONG, or when the written size is
-// above 255 (a 1-octet size cannot hold it); the flags octet is then flags|kLong. Then the size
+// The header uses an 8-octet size when force_long, when `flags` has LONG, or when the written size
+// is above 255 (a 1-octet size cannot hold it); the flags octet is then flags|kLong. Then the size
 // (size_override or body.size()) and the body, unchanged.
 std::string encode_frame(const Frame& frame);
 
@@ -53,10 +53,10 @@ struct DecodedFrame {
   bool operator==(const DecodedFrame&) const = default;
 };
 
-// Frames out of a byte stream that may arrive in any pieces, one octet at a time included. A declared
-// size is checked against max_body as soon as the header is complete, before anything is allocated for
-// the body (FRAME-07). After an error the stream cannot be resynchronised: next() keeps returning it and
-// feed() drops what it is given.
+// Frames out of a byte stream that may arrive in any pieces, one octet at a time included. A
+// declared size is checked against max_body as soon as the header is complete, before anything is
+// allocated for the body (FRAME-07). After an error the stream cannot be resynchronised: next()
+// keeps returning it and feed() drops what it is given.
 class FrameDecoder {
  public:
   static constexpr uint64_t kDefaultMaxBody = 64ull * 1024 * 1024;

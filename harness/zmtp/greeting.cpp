@@ -29,7 +29,8 @@ std::optional<Greeting> decode_greeting(std::string_view bytes) {
   std::string_view mechanism = bytes.substr(kMechanismOffset, kMechanismSize);
   // Only trailing NULs are padding; anything before them (even a NUL in the middle) is reported.
   size_t end = mechanism.find_last_not_of('\0');
-  greeting.mechanism = std::string(end == std::string_view::npos ? std::string_view() : mechanism.substr(0, end + 1));
+  greeting.mechanism = std::string(end == std::string_view::npos ? std::string_view()
+                                                                 : mechanism.substr(0, end + 1));
   greeting.as_server = detail::read_u8(bytes, kAsServerOffset);
   greeting.filler = std::string(bytes.substr(kFillerOffset, kFillerSize));
   return greeting;
@@ -50,7 +51,8 @@ std::optional<GreetingVersion> classify_greeting_prefix(std::string_view first_b
   // GREET-02/GREET-06: only octet 0 and bit 0 of octet 9 are read; padding is never checked.
   if (detail::read_u8(first_bytes, 0) != 0xFF) return GreetingVersion::zmtp1_0;
   if (first_bytes.size() < kGreetingPart1) return std::nullopt;
-  if ((detail::read_u8(first_bytes, kSignatureLastOffset) & 0x01) == 0) return GreetingVersion::zmtp1_0;
+  if ((detail::read_u8(first_bytes, kSignatureLastOffset) & 0x01) == 0)
+    return GreetingVersion::zmtp1_0;
   if (first_bytes.size() < kGreetingPart1 + kGreetingPart2) return std::nullopt;
   switch (detail::read_u8(first_bytes, kMajorOffset)) {
     case 0: return GreetingVersion::zmtp1_0;  // versioned ZMTP 1.0 (RFC 13 with a revision octet)

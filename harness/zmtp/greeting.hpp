@@ -1,7 +1,7 @@
 #pragma once
-// The 64-octet ZMTP 3.x greeting (GREET-01), encoded from fields the caller may set to wrong values on
-// purpose, and read back the way libzmq reads it: in stages, first octet and octet 9 decide ZMTP 1.0,
-// octet 10 (major) decides the rest (GREET-02, GREET-06).
+// The 64-octet ZMTP 3.x greeting (GREET-01), encoded from fields the caller may set to wrong values
+// on purpose, and read back the way libzmq reads it: in stages, first octet and octet 9 decide
+// ZMTP 1.0, octet 10 (major) decides the rest (GREET-02, GREET-06).
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -14,8 +14,10 @@ inline constexpr size_t kGreetingSize = 64;
 // libzmq sends its greeting in three stages and waits for the peer between them, so a raw peer that
 // waits for all 64 octets before sending its own deadlocks ("Facts that shape the raw peer").
 inline constexpr size_t kGreetingPart1 = 10;  // signature: 0xFF, 8 padding octets, 0x7F
-inline constexpr size_t kGreetingPart2 = 1;   // major version, sent once the peer's 10th octet is read
-inline constexpr size_t kGreetingPart3 = kGreetingSize - kGreetingPart1 - kGreetingPart2;  // 53, after the peer's 11th
+inline constexpr size_t kGreetingPart2 =
+    1;  // major version, sent once the peer's 10th octet is read
+inline constexpr size_t kGreetingPart3 =
+    kGreetingSize - kGreetingPart1 - kGreetingPart2;  // 53, after the peer's 11th
 
 // Field offsets and widths (RFC 23/37 Formal Grammar).
 inline constexpr size_t kPaddingOffset = 1;
@@ -29,8 +31,8 @@ inline constexpr size_t kAsServerOffset = 32;
 inline constexpr size_t kFillerOffset = 33;
 inline constexpr size_t kFillerSize = 31;
 
-// Defaults are a valid NULL-mechanism ZMTP 3.1 greeting. Every field is written as given, so tests can
-// send bad signatures, versions or fillers.
+// Defaults are a valid NULL-mechanism ZMTP 3.1 greeting. Every field is written as given, so tests
+// can send bad signatures, versions or fillers.
 struct Greeting {
   uint8_t signature_first = 0xFF;
   std::string padding = std::string(kPaddingSize, '\0');
@@ -45,13 +47,13 @@ struct Greeting {
   bool operator==(const Greeting&) const = default;
 };
 
-// Exactly 64 octets. padding, mechanism and filler fill their fixed widths (8, 20, 31): shorter values
-// are NUL-padded, longer ones contribute only their first octets.
+// Exactly 64 octets. padding, mechanism and filler fill their fixed widths (8, 20, 31): shorter
+// values are NUL-padded, longer ones contribute only their first octets.
 std::string encode_greeting(const Greeting& greeting);
 
-// The first 64 octets of `bytes`, or nullopt when fewer arrived. Nothing is validated (GREET-02: padding
-// carries no meaning), so a test can report exactly what a peer sent. encode_greeting(*decode_greeting(x))
-// gives back x's first 64 octets.
+// The first 64 octets of `bytes`, or nullopt when fewer arrived. Nothing is validated (GREET-02:
+// padding carries no meaning), so a test can report exactly what a peer sent.
+// encode_greeting(*decode_greeting(x)) gives back x's first 64 octets.
 std::optional<Greeting> decode_greeting(std::string_view bytes);
 
 enum class GreetingVersion {
@@ -63,9 +65,9 @@ enum class GreetingVersion {
 
 const char* to_string(GreetingVersion version);
 
-// Which protocol a peer speaks, decided as soon as libzmq would decide it (GREET-06): after the first
-// octet if it is not 0xFF, after 10 octets if octet 9 bit 0 is clear, else after 11 (the major version).
-// nullopt: more octets are needed.
+// Which protocol a peer speaks, decided as soon as libzmq would decide it (GREET-06): after the
+// first octet if it is not 0xFF, after 10 octets if octet 9 bit 0 is clear, else after 11 (the
+// major version). nullopt: more octets are needed.
 std::optional<GreetingVersion> classify_greeting_prefix(std::string_view first_bytes);
 
 }  // namespace zconform::zmtp

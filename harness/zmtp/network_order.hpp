@@ -14,7 +14,9 @@ inline void append_be(std::string& out, uint64_t value, size_t octets) {
   for (size_t i = octets; i-- > 0;) out.push_back(static_cast<char>((value >> (8 * i)) & 0xFF));
 }
 
-inline uint8_t read_u8(std::string_view bytes, size_t at) { return static_cast<uint8_t>(bytes[at]); }
+inline uint8_t read_u8(std::string_view bytes, size_t at) {
+  return static_cast<uint8_t>(bytes[at]);
+}
 
 // The caller has checked that `octets` bytes are there.
 inline uint64_t read_be(std::string_view bytes, size_t at, size_t octets) {
@@ -23,7 +25,8 @@ inline uint64_t read_be(std::string_view bytes, size_t at, size_t octets) {
   return value;
 }
 
-// Exactly `width` octets: the start of `field`, NUL-padded when it is shorter (fixed-width greeting fields).
+// Exactly `width` octets: the start of `field`, NUL-padded when it is shorter (fixed-width greeting
+// fields).
 inline void append_fixed(std::string& out, std::string_view field, size_t width) {
   std::string_view head = field.substr(0, width);
   out.append(head);

@@ -6,7 +6,8 @@ namespace zconform::zmtp {
 namespace {
 
 std::string status_text(RawStream::Status status) {
-  return status == RawStream::Status::closed ? "the peer closed the connection" : "nothing arrived before the deadline";
+  return status == RawStream::Status::closed ? "the peer closed the connection"
+                                             : "nothing arrived before the deadline";
 }
 
 DecodedFrame decoded(std::string_view raw) {
@@ -20,24 +21,30 @@ DecodedFrame decoded(std::string_view raw) {
 
 }  // namespace
 
-RawStream::Status send_frame(RawStream& stream, const Frame& frame, WireTranscript& transcript, Clock::time_point deadline) {
+RawStream::Status send_frame(RawStream& stream, const Frame& frame, WireTranscript& transcript,
+                             Clock::time_point deadline) {
   const std::string raw = encode_frame(frame);
   transcript.sent(raw, describe_frame(decoded(raw)));
   return stream.write_all(raw, deadline);
 }
 
-FrameDecoder::Status read_frame(RawStream& stream, FrameDecoder& decoder, DecodedFrame& out, std::string& error,
-                                WireTranscript* transcript, Clock::time_point deadline) {
+FrameDecoder::Status read_frame(RawStream& stream, FrameDecoder& decoder, DecodedFrame& out,
+                                std::string& error, WireTranscript* transcript,
+                                Clock::time_point deadline) {
   while (true) {
     FrameDecoder::Status status = decoder.next(out, error);
-    if (status == FrameDecoder::Status::frame && transcript) transcript->received(out.raw, describe_frame(out));
-    if (status == FrameDecoder::Status::error && transcript) transcript->note("undecodable: " + error);
+    if (status == FrameDecoder::Status::frame && transcript)
+      transcript->received(out.raw, describe_frame(out));
+    if (status == FrameDecoder::Status::error && transcript)
+      transcript->note("undecodable: " + error);
     if (status != FrameDecoder::Status::need_more) return status;
     std::string chunk;
     RawStream::Status read = stream.read_some(chunk, 65536, deadline);
     if (read != RawStream::Status::ok) {
       error = status_text(read);
-      if (!decoder.pending().empty()) error += " inside a frame, after " + std::to_string(decoder.pending().size()) + " octets of it";
+      if (!decoder.pending().empty())
+        error +=
+            " inside a frame, after " + std::to_string(decoder.pending().size()) + " octets of it";
       if (transcript) transcript->note(error);
       return FrameDecoder::Status::error;
     }
@@ -45,7 +52,8 @@ FrameDecoder::Status read_frame(RawStream& stream, FrameDecoder& decoder, Decode
   }
 }
 
-HandshakeResult null_handshake(RawStream& stream, const Greeting& own, const std::vector<Property>& properties,
+HandshakeResult null_handshake(RawStream& stream, const Greeting& own,
+                               const std::vector<Property>& properties,
                                Clock::time_point deadline) {
   HandshakeResult result;
   WireTranscript& wire = result.transcript;
@@ -61,7 +69,8 @@ HandshakeResult null_handshake(RawStream& stream, const Greeting& own, const std
   struct Stage {
     size_t size;
     const char* meaning;
-  } stages[] = {{kGreetingPart1, "greeting signature"}, {kGreetingPart2, "greeting major version"},
+  } stages[] = {{kGreetingPart1, "greeting signature"},
+                {kGreetingPart2, "greeting major version"},
                 {kGreetingPart3, "greeting rest: minor, mechanism, as-server, filler"}};
   size_t offset = 0;
   for (const Stage& stage : stages) {
@@ -74,7 +83,8 @@ HandshakeResult null_handshake(RawStream& stream, const Greeting& own, const std
     auto s = stream.read_exact(peer, stage.size, deadline);
     if (peer.size() > before) wire.received(std::string_view(peer).substr(before), stage.meaning);
     if (s != RawStream::Status::ok) {
-      return fail("the peer's greeting stopped after " + std::to_string(peer.size()) + " octets: " + status_text(s));
+      return fail("the peer's greeting stopped after " + std::to_string(peer.size()) +
+                  " octets: " + status_text(s));
     }
     offset += stage.size;
     if (offset == kGreetingPart1 + kGreetingPart2) {
@@ -86,14 +96,16 @@ HandshakeResult null_handshake(RawStream& stream, const Greeting& own, const std
   }
   result.peer_greeting = *decode_greeting(peer);
   wire.note("peer " + describe_greeting(result.peer_greeting));
-  if (result.peer_greeting.mechanism != "NULL") return fail("the peer's mechanism is '" + result.peer_greeting.mechanism + "', not NULL");
+  if (result.peer_greeting.mechanism != "NULL")
+    return fail("the peer's mechanism is '" + result.peer_greeting.mechanism + "', not NULL");
 
   if (auto s = send_frame(stream, ready(properties), wire, deadline); s != RawStream::Status::ok) {
     return fail("sending READY: " + status_text(s));
   }
   DecodedFrame frame;
   std::string error;
-  if (read_frame(stream, result.frames, frame, error, &wire, deadline) != FrameDecoder::Status::frame) {
+  if (read_frame(stream, result.frames, frame, error, &wire, deadline) !=
+      FrameDecoder::Status::frame) {
     return fail("waiting for the peer's READY: " + error);
   }
   if (!frame.command) return fail("the peer's first frame after the greeting is not a command");

@@ -25,15 +25,17 @@ struct HandshakeResult {
 
 // Sends `own` (its fields as given, wrong ones included) and a READY with `properties`; expects a
 // ZMTP 3.x greeting with the NULL mechanism and a READY command from the peer.
-HandshakeResult null_handshake(RawStream& stream, const Greeting& own, const std::vector<Property>& properties,
-                               Clock::time_point deadline);
+HandshakeResult null_handshake(RawStream& stream, const Greeting& own,
+                               const std::vector<Property>& properties, Clock::time_point deadline);
 
 // Reads from the stream into `decoder` until a frame is complete, the peer closes, or the deadline;
 // the frame (or the closing) goes into the transcript when one is given.
-FrameDecoder::Status read_frame(RawStream& stream, FrameDecoder& decoder, DecodedFrame& out, std::string& error,
-                                WireTranscript* transcript, Clock::time_point deadline);
+FrameDecoder::Status read_frame(RawStream& stream, FrameDecoder& decoder, DecodedFrame& out,
+                                std::string& error, WireTranscript* transcript,
+                                Clock::time_point deadline);
 
 // Encodes, writes and records one frame.
-RawStream::Status send_frame(RawStream& stream, const Frame& frame, WireTranscript& transcript, Clock::time_point deadline);
+RawStream::Status send_frame(RawStream& stream, const Frame& frame, WireTranscript& transcript,
+                             Clock::time_point deadline);
 
 }  // namespace zconform::zmtp

@@ -26,7 +26,8 @@ std::string os_error(const std::string& what) { return what + ": " + std::strerr
 void set_nonblocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK); }
 
 // "127.0.0.1:5555" or "[::1]:5555" -> a loopback socket address.
-sockaddr_storage tcp_address(const std::string& endpoint, const std::string& rest, socklen_t& length) {
+sockaddr_storage tcp_address(const std::string& endpoint, const std::string& rest,
+                             socklen_t& length) {
   sockaddr_storage storage{};
   auto colon = rest.rfind(':');
   if (colon == std::string::npos) throw RawError(endpoint + ": no port");
@@ -52,18 +53,21 @@ sockaddr_storage tcp_address(const std::string& endpoint, const std::string& res
   auto* a4 = reinterpret_cast<sockaddr_in*>(&storage);
   a4->sin_family = AF_INET;
   a4->sin_port = htons(static_cast<uint16_t>(port));
-  if (::inet_pton(AF_INET, host.c_str(), &a4->sin_addr) != 1 || (ntohl(a4->sin_addr.s_addr) >> 24) != 127) {
+  if (::inet_pton(AF_INET, host.c_str(), &a4->sin_addr) != 1 ||
+      (ntohl(a4->sin_addr.s_addr) >> 24) != 127) {
     throw RawError(endpoint + ": only loopback addresses (127.0.0.0/8) are allowed");
   }
   length = sizeof(sockaddr_in);
   return storage;
 }
 
-sockaddr_storage ipc_address(const std::string& endpoint, const std::string& path, socklen_t& length) {
+sockaddr_storage ipc_address(const std::string& endpoint, const std::string& path,
+                             socklen_t& length) {
   sockaddr_storage storage{};
   auto* un = reinterpret_cast<sockaddr_un*>(&storage);
   un->sun_family = AF_UNIX;
-  if (path.empty() || path.size() >= sizeof(un->sun_path)) throw RawError(endpoint + ": ipc path empty or too long");
+  if (path.empty() || path.size() >= sizeof(un->sun_path))
+    throw RawError(endpoint + ": ipc path empty or too long");
   std::memcpy(un->sun_path, path.data(), path.size());
   length = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + path.size() + 1);
   return storage;
@@ -88,16 +92,20 @@ RawStream& RawStream::operator=(RawStream&& other) noexcept {
 RawStream RawStream::connect(const std::string& endpoint, Clock::time_point deadline) {
   socklen_t length = 0;
   sockaddr_storage address{};
-  if (endpoint.rfind("tcp://", 0) == 0) address = tcp_address(endpoint, endpoint.substr(6), length);
-  else if (endpoint.rfind("ipc://", 0) == 0) address = ipc_address(endpoint, endpoint.substr(6), length);
-  else throw RawError(endpoint + ": the raw peer speaks tcp:// and ipc:// only");
+  if (endpoint.rfind("tcp://", 0) == 0)
+    address = tcp_address(endpoint, endpoint.substr(6), length);
+  else if (endpoint.rfind("ipc://", 0) == 0)
+    address = ipc_address(endpoint, endpoint.substr(6), length);
+  else
+    throw RawError(endpoint + ": the raw peer speaks tcp:// and ipc:// only");
   int fd = ::socket(address.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) throw RawError(os_error("socket"));
   RawStream stream(fd);
   set_nonblocking(fd);
   if (::connect(fd, reinterpret_cast<sockaddr*>(&address), length) != 0) {
     if (errno != EINPROGRESS) throw RawError(os_error("connect to " + endpoint));
-    if (!stream.wait_for(POLLOUT, deadline)) throw RawError("connect to " + endpoint + ": no answer before the deadline");
+    if (!stream.wait_for(POLLOUT, deadline))
+      throw RawError("connect to " + endpoint + ": no answer before the deadline");
     int error = 0;
     socklen_t size = sizeof(error);
     ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size);

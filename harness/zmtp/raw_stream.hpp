@@ -39,7 +39,8 @@ class RawStream {
   enum class Status { ok, closed, timeout };
   // Writes every byte (false: the peer is gone, or the deadline passed with bytes unwritten).
   Status write_all(std::string_view bytes, Clock::time_point deadline);
-  // Appends whatever is available, at most `max` bytes, waiting for at least one until the deadline.
+  // Appends whatever is available, at most `max` bytes, waiting for at least one until the
+  // deadline.
   Status read_some(std::string& out, size_t max, Clock::time_point deadline);
   // Appends exactly n bytes, or reports why it could not.
   Status read_exact(std::string& out, size_t n, Clock::time_point deadline);
@@ -60,7 +61,9 @@ class RawListener {
   static RawListener listen_ipc(const std::string& path);
 
   RawListener(RawListener&& other) noexcept
-      : fd_(other.fd_), endpoint_(std::move(other.endpoint_)), ipc_path_(std::move(other.ipc_path_)) {
+      : fd_(other.fd_),
+        endpoint_(std::move(other.endpoint_)),
+        ipc_path_(std::move(other.ipc_path_)) {
     other.fd_ = -1;
     other.ipc_path_.clear();
   }

@@ -14,7 +14,9 @@ void WireTranscript::received(std::string_view raw, std::string meaning) {
   received_ += raw.size();
 }
 
-void WireTranscript::note(std::string what) { entries_.push_back({Direction::note, 0, "", std::move(what)}); }
+void WireTranscript::note(std::string what) {
+  entries_.push_back({Direction::note, 0, "", std::move(what)});
+}
 
 std::string WireTranscript::all_sent() const {
   std::string out;
@@ -39,7 +41,8 @@ std::vector<std::string> WireTranscript::lines(size_t max_hex) const {
       out.push_back("# " + e.meaning);
       continue;
     }
-    std::string line = (e.direction == Direction::to_iut ? "> @" : "< @") + std::to_string(e.offset) + " " + hex(e.raw, max_hex);
+    std::string line = (e.direction == Direction::to_iut ? "> @" : "< @") +
+                       std::to_string(e.offset) + " " + hex(e.raw, max_hex);
     line += "  " + e.meaning + " (" + std::to_string(e.raw.size()) + " octets)";
     out.push_back(std::move(line));
   }

@@ -1,7 +1,8 @@
 #pragma once
 // What crossed the wire between the raw peer and the implementation, both directions, in order:
 // each entry the exact octets with their stream offset and what they mean (a greeting part, a
-// frame decoded by describe.hpp, the peer closing). This is the "wire transcript" of a case's report.
+// frame decoded by describe.hpp, the peer closing). This is the "wire transcript" of a case's
+// report.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,9 +14,10 @@ enum class Direction { to_iut, from_iut, note };
 
 struct WireEntry {
   Direction direction;
-  uint64_t offset = 0;   // of the first octet within its direction's stream
-  std::string raw;       // the octets
-  std::string meaning;   // "greeting signature", "COMMAND READY Socket-Type=PULL", "peer closed", ...
+  uint64_t offset = 0;  // of the first octet within its direction's stream
+  std::string raw;      // the octets
+  std::string
+      meaning;  // "greeting signature", "COMMAND READY Socket-Type=PULL", "peer closed", ...
 };
 
 class WireTranscript {

@@ -24,9 +24,9 @@ TEST(Base64, RoundTripsEveryByteValue) {
 }
 
 TEST(Base64, RejectsMalformedText) {
-  EXPECT_FALSE(base64_decode("Zg="));        // length not a multiple of 4
-  EXPECT_FALSE(base64_decode("Z*=="));       // outside the alphabet
-  EXPECT_FALSE(base64_decode("Zh=="));       // non-zero bits under the padding
-  EXPECT_FALSE(base64_decode("Zg==Zg=="));   // padding before the end
+  EXPECT_FALSE(base64_decode("Zg="));       // length not a multiple of 4
+  EXPECT_FALSE(base64_decode("Z*=="));      // outside the alphabet
+  EXPECT_FALSE(base64_decode("Zh=="));      // non-zero bits under the padding
+  EXPECT_FALSE(base64_decode("Zg==Zg=="));  // padding before the end
   EXPECT_FALSE(base64_decode("=Zg="));
 }

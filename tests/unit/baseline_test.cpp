@@ -10,7 +10,8 @@ using namespace zconform;
 namespace {
 
 const ClauseCatalogue& catalogue() {
-  static ClauseCatalogue c = ClauseCatalogue::parse("- ERR-03 EINVAL: bad endpoint.\n- TYPE-02 SHOULD W: refuse.\n");
+  static ClauseCatalogue c =
+      ClauseCatalogue::parse("- ERR-03 EINVAL: bad endpoint.\n- TYPE-02 SHOULD W: refuse.\n");
   return c;
 }
 
@@ -28,7 +29,8 @@ TEST(Baseline, MarksKnownFailuresAndUnexpectedPasses) {
   auto file = dir.write("b.yaml",
                         "known:\n"
                         "  - cases: 'errors.port/*'\n    clause: ERR-03\n    reason: wraps\n"
-                        "  - cases: ['types.refused/*/ws/*', 'other/*']\n    verdict: non-strict\n    clause: TYPE-02\n    reason: ws\n");
+                        "  - cases: ['types.refused/*/ws/*', 'other/*']\n    verdict: non-strict\n "
+                        "   clause: TYPE-02\n    reason: ws\n");
   Baseline b = Baseline::load(file, catalogue());
   ASSERT_EQ(b.entries.size(), 2u);
 
@@ -60,14 +62,16 @@ TEST(Baseline, ErrorsNameFileAndLine) {
     const char* words;
   } cases[] = {
       {"known:\n  - cases: x\n    clause: NOPE-01\n    reason: r\n", ":3:", "not in CLAUSES.md"},
-      {"known:\n  - cases: x\n    clause: ERR-03\n    reason: r\n    verdict: error\n", ":5:", "never baselined"},
+      {"known:\n  - cases: x\n    clause: ERR-03\n    reason: r\n    verdict: error\n",
+       ":5:", "never baselined"},
       {"known:\n  - cases: x\n    clause: ERR-03\n", ":2:", "reason"},
       {"implementation: x\n", ":1:", "known"},
   };
   for (const auto& bad : cases) {
     TempDir dir;
     auto file = dir.write("b.yaml", bad.text);
-    expect_file_error([&] { Baseline::load(file, catalogue()); }, file.string() + bad.line, bad.words);
+    expect_file_error([&] { Baseline::load(file, catalogue()); }, file.string() + bad.line,
+                      bad.words);
   }
 }
 

@@ -48,7 +48,8 @@ TEST(Implementation, ErrorsNameFileAndLine) {
   for (const auto& bad : cases) {
     TempDir dir;
     auto file = dir.write("bad.yaml", bad.text);
-    expect_file_error([&] { load_implementation_file(file, kVars); }, file.string() + bad.line, bad.words);
+    expect_file_error([&] { load_implementation_file(file, kVars); }, file.string() + bad.line,
+                      bad.words);
   }
 }
 
@@ -63,5 +64,6 @@ TEST(Implementation, RegistryListsNamesWhenOneIsMissing) {
   } catch (const FileError& e) {
     EXPECT_NE(std::string(e.what()).find("alpha beta"), std::string::npos) << e.what();
   }
-  EXPECT_THROW(load_registered_implementation(dir.path, "beta", kVars), FileError);  // name mismatch
+  EXPECT_THROW(load_registered_implementation(dir.path, "beta", kVars),
+               FileError);  // name mismatch
 }

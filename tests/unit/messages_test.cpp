@@ -5,7 +5,9 @@
 using namespace zconform::protocol;
 
 TEST(Messages, RequestRoundTrip) {
-  std::string line = encode_request(7, "send", {{"socket", "s1"}, {"frames", frames_to_json({"a", "", std::string("\0\xff", 2)})}});
+  std::string line = encode_request(
+      7, "send",
+      {{"socket", "s1"}, {"frames", frames_to_json({"a", "", std::string("\0\xff", 2)})}});
   Request r = parse_request(line);
   EXPECT_EQ(r.id, 7u);
   EXPECT_EQ(r.op, "send");
@@ -20,7 +22,8 @@ TEST(Messages, ParsesTheThreeReplyKinds) {
   EXPECT_EQ(ok.status, ReplyStatus::ok);
   EXPECT_EQ(ok.body["endpoint"], "tcp://127.0.0.1:5555");
 
-  auto err = std::get<Reply>(parse_agent_line(encode_error(4, "EAGAIN", "Resource temporarily unavailable")));
+  auto err = std::get<Reply>(
+      parse_agent_line(encode_error(4, "EAGAIN", "Resource temporarily unavailable")));
   EXPECT_EQ(err.status, ReplyStatus::error);
   EXPECT_EQ(err.error, "EAGAIN");
 
@@ -30,7 +33,8 @@ TEST(Messages, ParsesTheThreeReplyKinds) {
 }
 
 TEST(Messages, ParsesEvents) {
-  auto line = encode_event("monitor", {{"socket", "s2"}, {"name", "HANDSHAKE_SUCCEEDED"}, {"value", 0}});
+  auto line =
+      encode_event("monitor", {{"socket", "s2"}, {"name", "HANDSHAKE_SUCCEEDED"}, {"value", 0}});
   auto event = std::get<Event>(parse_agent_line(line));
   EXPECT_EQ(event.kind, "monitor");
   EXPECT_EQ(event.body["socket"], "s2");
@@ -41,13 +45,13 @@ TEST(Messages, RejectsMalformedAgentLinesQuotingThem) {
   const char* bad[] = {
       "this is not json",
       "[1,2,3]",
-      R"({"status":"ok"})",                 // neither id nor event
-      R"({"id":0,"status":"ok"})",          // id must be positive
+      R"({"status":"ok"})",         // neither id nor event
+      R"({"id":0,"status":"ok"})",  // id must be positive
       R"({"id":-3,"status":"ok"})",
       R"({"id":"7","status":"ok"})",
-      R"({"id":7})",                        // no status
+      R"({"id":7})",  // no status
       R"({"id":7,"status":"maybe"})",
-      R"({"id":7,"status":"error"})",       // error without its name
+      R"({"id":7,"status":"error"})",  // error without its name
       R"({"event":5})",
   };
   for (const char* line : bad) {

@@ -17,7 +17,8 @@ TEST(RawStream, CarriesBytesBothWaysOverTcpAndSeesTheHalfClose) {
   std::optional<RawStream> server = listener.accept(soon());
   ASSERT_TRUE(server);
 
-  ASSERT_EQ(client.write_all(std::string("\xff\0\0\0\0\0\0\0\0\x7f", 10), soon()), RawStream::Status::ok);
+  ASSERT_EQ(client.write_all(std::string("\xff\0\0\0\0\0\0\0\0\x7f", 10), soon()),
+            RawStream::Status::ok);
   std::string got;
   ASSERT_EQ(server->read_exact(got, 10, soon()), RawStream::Status::ok);
   EXPECT_EQ(got, std::string("\xff\0\0\0\0\0\0\0\0\x7f", 10));

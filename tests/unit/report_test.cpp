@@ -62,13 +62,15 @@ TEST(JsonReport, HoldsSummaryAndEveryCaseField) {
   EXPECT_EQ(report["summary"]["informational"], 0);
   ASSERT_EQ(report["cases"].size(), 5u);
   const auto& pass = report["cases"][0];
-  for (const char* field : {"id", "verdict", "clauses", "pairing", "transport", "implementations", "duration_ms"}) {
+  for (const char* field :
+       {"id", "verdict", "clauses", "pairing", "transport", "implementations", "duration_ms"}) {
     EXPECT_TRUE(pass.contains(field)) << field;
   }
   EXPECT_FALSE(pass.contains("expected"));
   const auto& fail = report["cases"][1];
   EXPECT_EQ(fail["verdict"], "fail");
-  for (const char* field : {"expected", "actual", "rerun", "transcript"}) EXPECT_TRUE(fail.contains(field)) << field;
+  for (const char* field : {"expected", "actual", "rerun", "transcript"})
+    EXPECT_TRUE(fail.contains(field)) << field;
   EXPECT_EQ(report["cases"][4]["verdict"], "non-strict");
 }
 
@@ -91,7 +93,8 @@ TEST(JunitReport, ParsesBackWithOneTestcasePerCase) {
   }
   EXPECT_EQ(testcases, 5);
   EXPECT_EQ(suites, 3);
-  auto failure = root.find_node([](pugi::xml_node n) { return std::string(n.name()) == "failure"; });
+  auto failure =
+      root.find_node([](pugi::xml_node n) { return std::string(n.name()) == "failure"; });
   ASSERT_TRUE(failure);
   EXPECT_NE(std::string(failure.attribute("message").value()).find("<&>"), std::string::npos);
   EXPECT_EQ(std::string(failure.text().get()).find('\x01'), std::string::npos);
@@ -103,16 +106,22 @@ TEST(JunitReport, FailuresShowMonitorEventsAndEveryCaseItsObservations) {
   CaseResult passed = make_case("hwm.x/PUSH-PULL/tcp/PULL-binds", Verdict::pass);
   passed.observations = {{"hwm", {{"sent", 5}, {"delivered", 5}, {"dropped", 0}}}};
   CaseResult failed = make_case("fault.x/PUSH-PULL/tcp/PULL-binds", Verdict::fail);
-  failed.monitor_events = nlohmann::json::array({{{"socket", "a"}, {"event", "DISCONNECTED"}, {"value", 17}, {"endpoint", "tcp://127.0.0.1:5"}}});
+  failed.monitor_events = nlohmann::json::array({{{"socket", "a"},
+                                                  {"event", "DISCONNECTED"},
+                                                  {"value", 17},
+                                                  {"endpoint", "tcp://127.0.0.1:5"}}});
   pugi::xml_document doc;
   ASSERT_TRUE(doc.load_string(make_junit_report(run_info(), {passed, failed}).c_str()));
   auto cases = doc.select_nodes("//testcase");
   ASSERT_EQ(cases.size(), 2u);
   auto property = cases[0].node().child("properties").child("property");
   EXPECT_STREQ(property.attribute("name").value(), "observations");
-  EXPECT_NE(std::string(property.attribute("value").value()).find("\"dropped\":0"), std::string::npos);
+  EXPECT_NE(std::string(property.attribute("value").value()).find("\"dropped\":0"),
+            std::string::npos);
   std::string failure = cases[1].node().child("failure").text().get();
-  EXPECT_NE(failure.find("monitor events:\n  a DISCONNECTED tcp://127.0.0.1:5 (17)"), std::string::npos) << failure;
+  EXPECT_NE(failure.find("monitor events:\n  a DISCONNECTED tcp://127.0.0.1:5 (17)"),
+            std::string::npos)
+      << failure;
 }
 
 TEST(Publish, WritesTimestampedDirectoryAndReplacesLatest) {

@@ -3,9 +3,9 @@
 #include <fstream>
 #include <set>
 
+#include "conformance_tables.hpp"
 #include "scenario/expansion.hpp"
 #include "scenario/loader.hpp"
-#include "conformance_tables.hpp"
 #include "steps/step_registry.hpp"
 #include "test_files.hpp"
 #include "util/yaml_errors.hpp"
@@ -37,11 +37,14 @@ const char* kGood =
     "  - set: {socket: a, option: linger, value: 0}\n";
 
 const PairingTable& pairings() {
-  static PairingTable t = PairingTable::load(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/pairings.yaml");
+  static PairingTable t =
+      PairingTable::load(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/pairings.yaml");
   return t;
 }
 
-Scenario load(const std::filesystem::path& file) { return load_scenario_file(file, catalogue(), pairings(), step_registry()); }
+Scenario load(const std::filesystem::path& file) {
+  return load_scenario_file(file, catalogue(), pairings(), step_registry());
+}
 
 }  // namespace
 
@@ -56,7 +59,8 @@ TEST(Clauses, ParsesLevelsAndLinesWithoutLevel) {
 }
 
 TEST(Clauses, TheProjectCatalogueHoldsEverySection) {
-  auto c = ClauseCatalogue::load(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/spec/CLAUSES.md");
+  auto c = ClauseCatalogue::load(std::filesystem::path(ZCONFORM_SOURCE_DIR) /
+                                 "conformance/spec/CLAUSES.md");
   EXPECT_GT(c.all().size(), 80u);
   EXPECT_EQ(c.find("GREET-01")->level, ClauseLevel::must);
   EXPECT_EQ(c.find("MON-01")->level, ClauseLevel::doc);
@@ -81,11 +85,15 @@ TEST(Scenario, ErrorsNameFileAndLine) {
   } cases[] = {
       {"clauses: [FRAME-05]", "clauses: [FRAME-99]", ":3:", "not in CLAUSES.md"},
       {"pairings: [PUSH-PULL, PAIR-PAIR]", "pairings: [PUSH-PULLL]", ":4:", "pairing 'PUSH-PULLL'"},
-      {"pairings: [PUSH-PULL, PAIR-PAIR]", "pairings: [PUSH-PULL, PUB-PULL]", ":4:", "not a valid pairing (TYPE-01)"},
-      {"pairings: [PUSH-PULL, PAIR-PAIR]", "pairings: [\"@everything\"]", ":4:", "unknown pairing group"},
-      {"  - link: [a, b]", "  - transfer: {from: b, to: a, body: [x]}", ":7:", "PULL cannot send messages that PUSH receives"},
+      {"pairings: [PUSH-PULL, PAIR-PAIR]", "pairings: [PUSH-PULL, PUB-PULL]",
+       ":4:", "not a valid pairing (TYPE-01)"},
+      {"pairings: [PUSH-PULL, PAIR-PAIR]", "pairings: [\"@everything\"]",
+       ":4:", "unknown pairing group"},
+      {"  - link: [a, b]", "  - transfer: {from: b, to: a, body: [x]}",
+       ":7:", "PULL cannot send messages that PUSH receives"},
       {"  - link: [a, b]", "  - send: {socket: a, frames: [{id: z}]}", ":7:", "unknown socket 'z'"},
-      {"transports: [tcp, inproc]", "transports: [tcp, carrier-pigeon]", ":5:", "unknown transport"},
+      {"transports: [tcp, inproc]", "transports: [tcp, carrier-pigeon]",
+       ":5:", "unknown transport"},
       {"  - link: [a, b]", "  - link: [a, c]", ":7:", "unknown socket 'c'"},
       {"  - link: [a, b]", "  - jump: [a, b]", ":7:", "unknown step 'jump'"},
       {"{hex: \"00ff\"}", "{hex: \"0ff\"}", ":8:", "hex"},
@@ -107,7 +115,8 @@ TEST(Scenario, ErrorsNameFileAndLine) {
 
 TEST(Scenario, LocalClausesNeedAnXIdAndASource) {
   std::string text = kGood;
-  text.replace(text.find("clauses: [FRAME-05]"), 19, "clauses: [X-DEMO-01]\nlocal_clauses: {X-DEMO-01: \"libzmq doc\"}");
+  text.replace(text.find("clauses: [FRAME-05]"), 19,
+               "clauses: [X-DEMO-01]\nlocal_clauses: {X-DEMO-01: \"libzmq doc\"}");
   TempDir dir;
   EXPECT_EQ(load(dir.write("ok.yaml", text)).clauses[0], "X-DEMO-01");
 }
@@ -144,19 +153,22 @@ TEST(Expansion, GlobFilterMatchesAcrossSlashes) {
   EXPECT_TRUE(case_matches("demo.one/PUSH-PULL/tcp/PULL-binds", "demo.*"));
   EXPECT_TRUE(case_matches("demo.one/PUSH-PULL/tcp/PULL-binds", "*/tcp/*"));
   EXPECT_FALSE(case_matches("demo.one/PUSH-PULL/tcp/PULL-binds", "*/ipc/*"));
-  EXPECT_TRUE(case_matches("demo.one/PUSH-PULL/tcp/PULL-binds", "demo.one/PUSH-PULL/tcp/PULL-binds"));
+  EXPECT_TRUE(
+      case_matches("demo.one/PUSH-PULL/tcp/PULL-binds", "demo.one/PUSH-PULL/tcp/PULL-binds"));
 }
 
 // conformance/spec/CLAUSES.md is a copy of the team's checklist so that a clone works alone;
 // this keeps the copy from drifting when the original is beside the project.
 TEST(Clauses, CopyMatchesTheSharedChecklist) {
-  std::filesystem::path shared = std::filesystem::path(ZCONFORM_SOURCE_DIR) / "../shared/spec/CLAUSES.md";
+  std::filesystem::path shared =
+      std::filesystem::path(ZCONFORM_SOURCE_DIR) / "../shared/spec/CLAUSES.md";
   if (!std::filesystem::exists(shared)) GTEST_SKIP() << "no ../shared beside the project";
   auto read = [](const std::filesystem::path& p) {
     std::ifstream in(p);
     return std::string(std::istreambuf_iterator<char>(in), {});
   };
-  EXPECT_EQ(read(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/spec/CLAUSES.md"), read(shared))
+  EXPECT_EQ(read(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/spec/CLAUSES.md"),
+            read(shared))
       << "copy ../shared/spec/CLAUSES.md to conformance/spec/CLAUSES.md";
 }
 
@@ -193,21 +205,26 @@ TEST(PairingTable, EnvelopesPutTheDelimiterAndIdentityWhereRfc28Says) {
 TEST(PairingTable, ErrorsNameFileAndLine) {
   TempDir dir;
   auto file = dir.write("pairings.yaml", "types:\n  PAIR: {sends: maybe}\npairings: {}\n");
-  expect_file_error([&] { PairingTable::load(file); }, file.string() + ":2:", "'sends' must be true or false");
+  expect_file_error([&] { PairingTable::load(file); },
+                    file.string() + ":2:", "'sends' must be true or false");
 }
 
 TEST(Scenario, GroupsExpandAndRefusedScenariosTakeOnlyInvalidPairings) {
   TempDir dir;
   std::string text = kGood;
-  text.replace(text.find("pairings: [PUSH-PULL, PAIR-PAIR]"), 32, "pairings: [\"@publish-subscribe\"]");
-  text.replace(text.find("  - send:"), std::string::npos, "  - transfer: {from: a, to: b, body: [x], count: 3}\n");
+  text.replace(text.find("pairings: [PUSH-PULL, PAIR-PAIR]"), 32,
+               "pairings: [\"@publish-subscribe\"]");
+  text.replace(text.find("  - send:"), std::string::npos,
+               "  - transfer: {from: a, to: b, body: [x], count: 3}\n");
   Scenario s = load(dir.write("g.yaml", text));
   EXPECT_EQ(s.pairings.size(), 4u);
   EXPECT_EQ(s.steps[1]->kind(), "transfer");
 
   std::string refused = kGood;
-  refused.replace(refused.find("pairings: [PUSH-PULL, PAIR-PAIR]"), 32, "refused: true\npairings: [PUB-PULL, PUSH-SUB]");
-  refused.replace(refused.find("  - send:"), std::string::npos, "  - await: {socket: a, event: HANDSHAKE_FAILED_PROTOCOL}\n");
+  refused.replace(refused.find("pairings: [PUSH-PULL, PAIR-PAIR]"), 32,
+                  "refused: true\npairings: [PUB-PULL, PUSH-SUB]");
+  refused.replace(refused.find("  - send:"), std::string::npos,
+                  "  - await: {socket: a, event: HANDSHAKE_FAILED_PROTOCOL}\n");
   EXPECT_EQ(load(dir.write("r.yaml", refused)).pairings.size(), 2u);
   refused.replace(refused.find("PUSH-SUB"), 8, "PUSH-PULL");
   EXPECT_THROW(load(dir.write("r2.yaml", refused)), FileError);
@@ -217,35 +234,38 @@ TEST(Scenario, RepeatedTransfersAreRefusedWhereSendAndReceiveAlternate) {
   TempDir dir;
   std::string text = kGood;
   text.replace(text.find("pairings: [PUSH-PULL, PAIR-PAIR]"), 32, "pairings: [REQ-REP]");
-  text.replace(text.find("  - send:"), std::string::npos, "  - transfer: {from: a, to: b, body: [x], count: 2}\n");
+  text.replace(text.find("  - send:"), std::string::npos,
+               "  - transfer: {from: a, to: b, body: [x], count: 2}\n");
   auto file = dir.write("alt.yaml", text);
   expect_file_error([&] { load(file); }, file.string() + ":8:", "alternate");
 }
 
 TEST(Scenario, ParsesEveryStepKindAndFramePattern) {
   TempDir dir;
-  Scenario s = load(dir.write("all.yaml",
-                              "id: demo.steps\ntitle: t\nclauses: [FRAME-05]\npairings: [PUSH-PULL]\ntransports: [tcp]\n"
-                              "processes: separate\nsockets: {a: A, b: B, c: B}\n"
-                              "steps:\n"
-                              "  - bind: {socket: b}\n"
-                              "  - connect: {socket: a, endpoint: {of: b}}\n"
-                              "  - bind: {socket: c, endpoint: {of: b}, error: EADDRINUSE}\n"
-                              "  - unbind: {socket: c, endpoint: \"tcp://127.0.0.1:1\", error: ENOENT}\n"
-                              "  - await: {socket: b, event: HANDSHAKE_SUCCEEDED, count: 1, absent: [DISCONNECTED]}\n"
-                              "  - send: {socket: a, frames: [{parts: 3}, \"n={n}\"], count: 2}\n"
-                              "  - recv: {socket: b, frames: [{capture: x, size: 6}, {any: true}, \"part-2\", {id: a}]}\n"
-                              "  - get: {socket: a, option: routing_id, value: {hex: \"0102\"}}\n"
-                              "  - round_robin: {from: a, to: [b, c], count: 2}\n"
-                              "  - fair_queue: {to: b, from: [a, a], count: 1}\n"
-                              "  - kill: A\n"
-                              "  - drain: {socket: b, frames: [\"x\"], until: DISCONNECTED}\n"
-                              "  - close: c\n"));
+  Scenario s = load(dir.write(
+      "all.yaml",
+      "id: demo.steps\ntitle: t\nclauses: [FRAME-05]\npairings: [PUSH-PULL]\ntransports: [tcp]\n"
+      "processes: separate\nsockets: {a: A, b: B, c: B}\n"
+      "steps:\n"
+      "  - bind: {socket: b}\n"
+      "  - connect: {socket: a, endpoint: {of: b}}\n"
+      "  - bind: {socket: c, endpoint: {of: b}, error: EADDRINUSE}\n"
+      "  - unbind: {socket: c, endpoint: \"tcp://127.0.0.1:1\", error: ENOENT}\n"
+      "  - await: {socket: b, event: HANDSHAKE_SUCCEEDED, count: 1, absent: [DISCONNECTED]}\n"
+      "  - send: {socket: a, frames: [{parts: 3}, \"n={n}\"], count: 2}\n"
+      "  - recv: {socket: b, frames: [{capture: x, size: 6}, {any: true}, \"part-2\", {id: a}]}\n"
+      "  - get: {socket: a, option: routing_id, value: {hex: \"0102\"}}\n"
+      "  - round_robin: {from: a, to: [b, c], count: 2}\n"
+      "  - fair_queue: {to: b, from: [a, a], count: 1}\n"
+      "  - kill: A\n"
+      "  - drain: {socket: b, frames: [\"x\"], until: DISCONNECTED}\n"
+      "  - close: c\n"));
   ASSERT_EQ(s.steps.size(), 13u);
   std::vector<std::string> kinds;
   for (const auto& step : s.steps) kinds.push_back(std::string(step->kind()));
-  EXPECT_EQ(kinds, (std::vector<std::string>{"bind", "connect", "bind", "unbind", "await", "send", "recv", "get", "round_robin",
-                                             "fair_queue", "kill", "drain", "close"}));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"bind", "connect", "bind", "unbind", "await", "send",
+                                             "recv", "get", "round_robin", "fair_queue", "kill",
+                                             "drain", "close"}));
   EXPECT_TRUE(s.separate_processes);
 }
 
@@ -256,16 +276,19 @@ TEST(Scenario, KillNeedsSeparateProcessesAndAwaitNeedsMonitors) {
   EXPECT_THROW(load(dir.write("k.yaml", text)), FileError);
   text = kGood;
   text.replace(text.find("steps:"), 6, "monitors: false\nsteps:");
-  text.replace(text.find("  - send:"), std::string::npos, "  - await: {socket: a, event: CONNECTED}\n");
+  text.replace(text.find("  - send:"), std::string::npos,
+               "  - await: {socket: a, event: CONNECTED}\n");
   EXPECT_THROW(load(dir.write("m.yaml", text)), FileError);
 }
 
 TEST(Expansion, EveryCaseOfTheProjectHasItsOwnId) {
-  ScenarioSet set = load_scenario_dir(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/scenarios", project_catalogue(),
-                                      project_pairings(), step_registry());
+  ScenarioSet set =
+      load_scenario_dir(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/scenarios",
+                        project_catalogue(), project_pairings(), step_registry());
   ASSERT_TRUE(set.errors.empty()) << set.errors.front();
   std::set<std::string> seen;
-  for (const auto& c : expand_cases(set.scenarios)) EXPECT_TRUE(seen.insert(c.id).second) << "twice: " << c.id;
+  for (const auto& c : expand_cases(set.scenarios))
+    EXPECT_TRUE(seen.insert(c.id).second) << "twice: " << c.id;
   EXPECT_GT(seen.size(), 1500u);
   // A one-type pairing with several sockets on a side names the binding role.
   EXPECT_TRUE(seen.count("dealer.round-robin/DEALER-DEALER/tcp/A-binds"));

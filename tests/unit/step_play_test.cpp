@@ -12,17 +12,23 @@ using namespace zconform;
 
 namespace {
 
-const std::filesystem::path kDouble = std::filesystem::path(ZCONFORM_SOURCE_DIR) / "tests/doubles/scripted_agent.py";
+const std::filesystem::path kDouble =
+    std::filesystem::path(ZCONFORM_SOURCE_DIR) / "tests/doubles/scripted_agent.py";
 
 // Plays the first case of a one-scenario file (PUSH-PULL over tcp unless the steps say otherwise)
 // against the scripted agent.
-CaseResult play(const std::string& steps, const protocol::Json& script, const std::string& header = "") {
+CaseResult play(const std::string& steps, const protocol::Json& script,
+                const std::string& header = "") {
   TempDir dir;
-  const auto file = dir.write("s.yaml", "id: t.play\ntitle: t\nclauses: [DLV-01]\npairings: [PUSH-PULL]\ntransports: [tcp]\n"
-                                        "binders: [B]\n" + header + "steps:\n" + steps);
+  const auto file = dir.write(
+      "s.yaml",
+      "id: t.play\ntitle: t\nclauses: [DLV-01]\npairings: [PUSH-PULL]\ntransports: [tcp]\n"
+      "binders: [B]\n" +
+          header + "steps:\n" + steps);
   std::vector<Scenario> scenarios{load_with_project_tables(file)};
   const auto cases = expand_cases(scenarios);
-  Implementation fake{"scripted", "", {"/usr/bin/python3", kDouble.string(), script.dump()}, {}, {}, {}};
+  Implementation fake{"scripted", "", {"/usr/bin/python3", kDouble.string(), script.dump()},
+                      {},         {}, {}};
   RunSettings settings;
   settings.impl_a = settings.impl_b = fake;
   settings.ipc_dir = dir.path;
@@ -54,14 +60,18 @@ TEST(StepPlay, RecvFailsOnAWrongMessageAndPassesOnTheRightOne) {
   EXPECT_EQ(wrong.verdict, Verdict::fail);
   EXPECT_NE(wrong.actual.find("1 frames expected, 2 received"), std::string::npos) << wrong.actual;
 
-  CaseResult right = play(kLinkAndSend + "  - recv: {socket: b, frames: [x]}\n", replies({{"recv", {{{"status", "ok"}, {"frames", {"x"}}}}}}));
+  CaseResult right = play(kLinkAndSend + "  - recv: {socket: b, frames: [x]}\n",
+                          replies({{"recv", {{{"status", "ok"}, {"frames", {"x"}}}}}}));
   EXPECT_EQ(right.verdict, Verdict::pass) << right.expected << " / " << right.actual;
 }
 
 TEST(StepPlay, AFloodThatNeverRefusesFailsWhereTheTypeBlocks) {
-  CaseResult r = play("  - link: [a, b]\n  - flood: {socket: a, frames: [\"{n}\"], count: 50, expect: blocks}\n", replies({}));
+  CaseResult r = play(
+      "  - link: [a, b]\n  - flood: {socket: a, frames: [\"{n}\"], count: 50, expect: blocks}\n",
+      replies({}));
   EXPECT_EQ(r.verdict, Verdict::fail);
-  EXPECT_NE(r.expected.find("is refused with EAGAIN"), std::string::npos) << r.expected;  // EAGAIN: the default refusal
+  EXPECT_NE(r.expected.find("is refused with EAGAIN"), std::string::npos)
+      << r.expected;  // EAGAIN: the default refusal
   EXPECT_EQ(r.actual, "all 50 accepted");
   EXPECT_EQ(r.observations["hwm"]["sent"], 50);
 }
@@ -71,7 +81,9 @@ TEST(StepPlay, AFloodRefusedWithinItsBoundsPasses) {
   protocol::Json sends = protocol::Json::array();
   for (int i = 0; i < 10; ++i) sends.push_back(ok);
   sends.push_back({{"status", "error"}, {"error", "EAGAIN"}});
-  const std::string flood = "  - link: [a, b]\n  - flood: {socket: a, frames: [\"{n}\"], count: 50, expect: blocks, at_most: ";
+  const std::string flood =
+      "  - link: [a, b]\n  - flood: {socket: a, frames: [\"{n}\"], count: 50, expect: blocks, "
+      "at_most: ";
   CaseResult r = play(flood + "20}\n", replies({{"send", sends}}));
   EXPECT_EQ(r.verdict, Verdict::pass) << r.expected << " / " << r.actual;
   EXPECT_EQ(r.observations["hwm"]["refused_with"], "EAGAIN");
@@ -83,7 +95,8 @@ TEST(StepPlay, AFloodRefusedWithinItsBoundsPasses) {
 
 TEST(StepPlay, APendingCallThatReturnsEarlyFails) {
   const std::string steps = "  - link: [a, b]\n  - recv: {socket: b, as: r}\n  - pending: [r]\n";
-  CaseResult early = play(steps, replies({{"recv", {{{"status", "ok"}, {"frames", {"too soon"}}}}}}));
+  CaseResult early =
+      play(steps, replies({{"recv", {{{"status", "ok"}, {"frames", {"too soon"}}}}}}));
   EXPECT_EQ(early.verdict, Verdict::fail);
   EXPECT_NE(early.expected.find("still blocked"), std::string::npos) << early.expected;
   EXPECT_NE(early.actual.find("answered after"), std::string::npos) << early.actual;
@@ -93,15 +106,19 @@ TEST(StepPlay, APendingCallThatReturnsEarlyFails) {
 }
 
 TEST(StepPlay, ReplyChecksTheOutcomeOfAHeldCall) {
-  const std::string steps = "  - link: [a, b]\n  - recv: {socket: b, as: r}\n  - shutdown: B\n  - reply: {of: r, error: ";
-  EXPECT_EQ(play(steps + "ETERM, within_ms: 2000}\n", replies({{"recv", {"hold"}}})).verdict, Verdict::pass);
+  const std::string steps =
+      "  - link: [a, b]\n  - recv: {socket: b, as: r}\n  - shutdown: B\n  - reply: {of: r, error: ";
+  EXPECT_EQ(play(steps + "ETERM, within_ms: 2000}\n", replies({{"recv", {"hold"}}})).verdict,
+            Verdict::pass);
   CaseResult wrong = play(steps + "EAGAIN, within_ms: 2000}\n", replies({{"recv", {"hold"}}}));
   EXPECT_EQ(wrong.verdict, Verdict::fail);
   EXPECT_NE(wrong.actual.find("ETERM"), std::string::npos) << wrong.actual;
 }
 TEST(StepPlay, NoEventFailsWhenTheEventComesWithinTheBound) {
-  const std::string steps = "  - link: [a, b]\n  - no_event: {socket: a, event: DISCONNECTED, for_ms: 2000}\n";
-  protocol::Json script = {{"events", {{{"after", "connect"}, {"delay_ms", 100}, {"name", "DISCONNECTED"}}}}};
+  const std::string steps =
+      "  - link: [a, b]\n  - no_event: {socket: a, event: DISCONNECTED, for_ms: 2000}\n";
+  protocol::Json script = {
+      {"events", {{{"after", "connect"}, {"delay_ms", 100}, {"name", "DISCONNECTED"}}}}};
   const auto started = Clock::now();
   CaseResult r = play(steps, script);
   EXPECT_EQ(r.verdict, Verdict::fail);
@@ -111,7 +128,9 @@ TEST(StepPlay, NoEventFailsWhenTheEventComesWithinTheBound) {
 }
 
 TEST(StepPlay, NoEventPassesWhenTheBoundEndsQuietly) {
-  CaseResult r = play("  - link: [a, b]\n  - no_event: {socket: a, event: DISCONNECTED, for_ms: 100}\n", replies({}));
+  CaseResult r =
+      play("  - link: [a, b]\n  - no_event: {socket: a, event: DISCONNECTED, for_ms: 100}\n",
+           replies({}));
   EXPECT_EQ(r.verdict, Verdict::pass) << r.expected << " / " << r.actual;
   EXPECT_GE(r.observations["no_event_a_DISCONNECTED_ms"].get<int>(), 100);
 }

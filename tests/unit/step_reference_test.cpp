@@ -19,14 +19,16 @@ std::string read_file(const std::filesystem::path& p) {
 }  // namespace
 
 TEST(StepReference, TheReadmeHoldsWhatTheFieldTablesSay) {
-  const std::string readme = read_file(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/scenarios/README.md");
+  const std::string readme =
+      read_file(std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/scenarios/README.md");
   const auto begin = readme.find(kStepReferenceBegin);
   const auto end = readme.find(kStepReferenceEnd);
   ASSERT_NE(begin, std::string::npos) << "no step reference in the README";
   ASSERT_NE(end, std::string::npos);
   const std::string in_readme = readme.substr(begin, end + kStepReferenceEnd.size() + 1 - begin);
   EXPECT_EQ(in_readme, render_step_reference(step_registry()))
-      << "the step reference in conformance/scenarios/README.md is stale: replace it with `build/zconform steps`";
+      << "the step reference in conformance/scenarios/README.md is stale: replace it with "
+         "`build/zconform steps`";
 }
 
 TEST(StepReference, EveryKindAndFieldIsDocumented) {

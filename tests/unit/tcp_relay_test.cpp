@@ -83,7 +83,8 @@ TEST(TcpRelay, BlackHoleHoldsBytesAndNewConnectionsUntilRestored) {
   // A new connection is accepted by the relay but gets no upstream while the hole lasts.
   RawStream second = RawStream::connect(line.relay.endpoint(), in_ms(2000));
   std::string got;
-  EXPECT_EQ(line.server->read_some(got, 10, in_ms(100)), Status::timeout);  // bounded check of absence
+  EXPECT_EQ(line.server->read_some(got, 10, in_ms(100)),
+            Status::timeout);  // bounded check of absence
   EXPECT_FALSE(line.upstream.accept(in_ms(100)));
   line.relay.apply(fault(NetworkFault::Kind::restore));
   EXPECT_EQ(line.read_exact(*line.server, 4), "held");

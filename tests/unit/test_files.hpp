@@ -29,8 +29,10 @@ struct TempDir {
   }
 };
 
-// `load` must throw a FileError whose message holds `where` (e.g. "/tmp/.../bad.yaml:3:") and `words`.
-inline void expect_file_error(const std::function<void()>& load, const std::string& where, const std::string& words) {
+// `load` must throw a FileError whose message holds `where` (e.g. "/tmp/.../bad.yaml:3:") and
+// `words`.
+inline void expect_file_error(const std::function<void()>& load, const std::string& where,
+                              const std::string& words) {
   try {
     load();
     ADD_FAILURE() << "accepted; expected an error at " << where << " saying " << words;

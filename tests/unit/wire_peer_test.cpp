@@ -22,7 +22,9 @@ struct Bench {
     peer.connect(listener.endpoint(), soon());
     fake = listener.accept(soon());
   }
-  void fake_sends(const std::string& bytes) { ASSERT_EQ(fake->write_all(bytes, soon()), zmtp::RawStream::Status::ok); }
+  void fake_sends(const std::string& bytes) {
+    ASSERT_EQ(fake->write_all(bytes, soon()), zmtp::RawStream::Status::ok);
+  }
 };
 
 std::string valid_greeting() { return zmtp::encode_greeting(zmtp::Greeting{}); }
@@ -67,7 +69,8 @@ TEST(WirePeer, TextInsteadOfAGreetingIsReportedWithinTheDeadline) {
 TEST(WirePeer, FramesComeBackDecodedWithTheirFlags) {
   Bench b;
   const std::string ready = zmtp::encode_frame(zmtp::ready({{"Socket-Type", "PULL"}}));
-  b.fake_sends(valid_greeting() + ready + zmtp::encode_frame({zmtp::kMore, "a"}) + zmtp::encode_frame({0, std::string(300, 'x')}));
+  b.fake_sends(valid_greeting() + ready + zmtp::encode_frame({zmtp::kMore, "a"}) +
+               zmtp::encode_frame({0, std::string(300, 'x')}));
   b.peer.greet({}, soon());
   zmtp::DecodedFrame frame;
   std::string why;

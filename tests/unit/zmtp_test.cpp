@@ -1,5 +1,5 @@
-// The harness's own ZMTP codec (harness/zmtp): exact wire octets, round trips, and the malformed input
-// the raw peer must send on purpose or survive when an implementation sends it.
+// The harness's own ZMTP codec (harness/zmtp): exact wire octets, round trips, and the malformed
+// input the raw peer must send on purpose or survive when an implementation sends it.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -67,8 +67,8 @@ std::string greeting_prefix(uint8_t signature_last, std::optional<uint8_t> major
 // ---- Greeting (GREET-01, GREET-02, GREET-06) ----
 
 TEST(ZmtpGreeting, EncodesNull31AsTheRfcOctets) {
-  std::string expected = "\xFF"s + std::string(8, '\0') + "\x7F\x03\x01"s + "NULL" + std::string(16, '\0') +
-                         "\x00"s + std::string(31, '\0');
+  std::string expected = "\xFF"s + std::string(8, '\0') + "\x7F\x03\x01"s + "NULL" +
+                         std::string(16, '\0') + "\x00"s + std::string(31, '\0');
   ASSERT_EQ(expected.size(), 64u);
   EXPECT_EQ(encode_greeting(Greeting{}), expected);
 }
@@ -97,7 +97,8 @@ TEST(ZmtpGreeting, EncodesWhateverTheFieldsHoldInTheirFixedWidths) {
 
 TEST(ZmtpGreeting, DecodeAcceptsNonZeroPaddingAndReportsFieldsAsSent) {
   Greeting sent;
-  sent.padding = "\x01\x02\x03\x04\x05\x06\x07\x08"s;  // GREET-02: carries no meaning, not validated
+  sent.padding =
+      "\x01\x02\x03\x04\x05\x06\x07\x08"s;  // GREET-02: carries no meaning, not validated
   sent.minor = 0;
   sent.mechanism = "PLAIN";
   sent.as_server = 1;
@@ -112,7 +113,8 @@ TEST(ZmtpGreeting, DecodeAcceptsNonZeroPaddingAndReportsFieldsAsSent) {
 TEST(ZmtpGreeting, DecodeNeedsSixtyFourOctetsAndReadsOnlyThose) {
   std::string wire = encode_greeting(Greeting{});
   for (size_t n = 0; n < kGreetingSize; ++n) {
-    EXPECT_FALSE(decode_greeting(std::string_view(wire).substr(0, n)).has_value()) << n << " octets";
+    EXPECT_FALSE(decode_greeting(std::string_view(wire).substr(0, n)).has_value())
+        << n << " octets";
   }
   auto with_a_frame_after = decode_greeting(wire + "\x04\x05READY"s);
   ASSERT_TRUE(with_a_frame_after.has_value());
@@ -121,7 +123,8 @@ TEST(ZmtpGreeting, DecodeNeedsSixtyFourOctetsAndReadsOnlyThose) {
 
 TEST(ZmtpGreeting, DecodeThenEncodeGivesBackAnyOctets) {
   std::string arbitrary;
-  for (size_t i = 0; i < kGreetingSize; ++i) arbitrary.push_back(static_cast<char>((i * 37 + 11) & 0xFF));
+  for (size_t i = 0; i < kGreetingSize; ++i)
+    arbitrary.push_back(static_cast<char>((i * 37 + 11) & 0xFF));
   auto decoded = decode_greeting(arbitrary);
   ASSERT_TRUE(decoded.has_value());
   EXPECT_EQ(encode_greeting(*decoded), arbitrary);
@@ -150,15 +153,18 @@ TEST(ZmtpGreeting, ClassifiesAsSoonAsLibzmqWould) {
   // 0xFF: wait for the signature, then bit 0 of octet 9.
   EXPECT_EQ(classify_greeting_prefix(""), std::nullopt);
   EXPECT_EQ(classify_greeting_prefix("\xFF"s), std::nullopt);
-  EXPECT_EQ(classify_greeting_prefix(greeting_prefix(0x7F, std::nullopt).substr(0, 9)), std::nullopt);
-  EXPECT_EQ(classify_greeting_prefix(greeting_prefix(0x7E, std::nullopt)), GreetingVersion::zmtp1_0);
+  EXPECT_EQ(classify_greeting_prefix(greeting_prefix(0x7F, std::nullopt).substr(0, 9)),
+            std::nullopt);
+  EXPECT_EQ(classify_greeting_prefix(greeting_prefix(0x7E, std::nullopt)),
+            GreetingVersion::zmtp1_0);
   EXPECT_EQ(classify_greeting_prefix(greeting_prefix(0x7F, std::nullopt)), std::nullopt);
   // Then the major version.
   EXPECT_EQ(classify_greeting_prefix(greeting_prefix(0x7F, 0)), GreetingVersion::zmtp1_0);
   EXPECT_EQ(classify_greeting_prefix(greeting_prefix(0x7F, 1)), GreetingVersion::zmtp2_0);
   EXPECT_EQ(classify_greeting_prefix(greeting_prefix(0x7F, 2)), GreetingVersion::unknown);
   EXPECT_EQ(classify_greeting_prefix(greeting_prefix(0x7F, 3)), GreetingVersion::zmtp3_x);
-  EXPECT_EQ(classify_greeting_prefix(greeting_prefix(0x01, 4)), GreetingVersion::zmtp3_x);  // only bit 0 counts
+  EXPECT_EQ(classify_greeting_prefix(greeting_prefix(0x01, 4)),
+            GreetingVersion::zmtp3_x);  // only bit 0 counts
   EXPECT_EQ(classify_greeting_prefix(greeting_prefix(0x7F, 0xFF)), GreetingVersion::zmtp3_x);
   // GREET-02: padding is not looked at.
   Greeting padded;
@@ -171,7 +177,9 @@ TEST(ZmtpGreeting, ClassifiesAsSoonAsLibzmqWould) {
 
 TEST(ZmtpFrame, UsesAShortSizeUpTo255AndALongOneAbove) {
   EXPECT_EQ(encode_frame(Frame{}), "\x00\x00"s);
-  EXPECT_EQ(encode_frame(Frame{.flags = kMore, .body = "abc"}), "\x01\x03" "abc"s);
+  EXPECT_EQ(encode_frame(Frame{.flags = kMore, .body = "abc"}),
+            "\x01\x03"
+            "abc"s);
   std::string body255(255, 'a');
   EXPECT_EQ(encode_frame(Frame{.body = body255}), "\x00\xFF"s + body255);
   std::string body256(256, 'b');
@@ -237,29 +245,41 @@ TEST(ZmtpFrame, DecodesSeveralFramesFromOneFeedAndKeepsTheRest) {
 TEST(ZmtpFrame, PassesInvalidFieldsThroughForTestsToSend) {
   // FRAME-01: reserved bits go out as given and come back reported, not refused.
   std::string reserved = encode_frame(Frame{.flags = 0x08 | kMore, .body = "a"});
-  EXPECT_EQ(reserved, "\x09\x01" "a"s);
+  EXPECT_EQ(reserved,
+            "\x09\x01"
+            "a"s);
   DecodedFrame decoded = decode_one(reserved);
   EXPECT_EQ(decoded.reserved_bits, 0x08);
   EXPECT_TRUE(decoded.more);
 
   // FRAME-04: MORE on a command.
-  EXPECT_EQ(encode_frame(Frame{.flags = kCommand | kMore, .body = "\x04PING"}).substr(0, 1), "\x05"s);
+  EXPECT_EQ(encode_frame(Frame{.flags = kCommand | kMore, .body = "\x04PING"}).substr(0, 1),
+            "\x05"s);
 
   // A size that lies about the body.
-  EXPECT_EQ(encode_frame(Frame{.body = "abc", .size_override = 10}), "\x00\x0A" "abc"s);
-  EXPECT_EQ(encode_frame(Frame{.body = "abc", .size_override = 1}), "\x00\x01" "abc"s);
+  EXPECT_EQ(encode_frame(Frame{.body = "abc", .size_override = 10}),
+            "\x00\x0A"
+            "abc"s);
+  EXPECT_EQ(encode_frame(Frame{.body = "abc", .size_override = 1}),
+            "\x00\x01"
+            "abc"s);
   // A lie above 255 needs the 8-octet size to be written at all.
-  EXPECT_EQ(encode_frame(Frame{.body = "abc", .size_override = 1000}), "\x02"s + big_endian(1000, 8) + "abc");
+  EXPECT_EQ(encode_frame(Frame{.body = "abc", .size_override = 1000}),
+            "\x02"s + big_endian(1000, 8) + "abc");
 
   // FRAME-03: LONG for a short body, asked for by force_long or by the flags.
-  EXPECT_EQ(encode_frame(Frame{.body = "abc", .force_long = true}), "\x02"s + big_endian(3, 8) + "abc");
+  EXPECT_EQ(encode_frame(Frame{.body = "abc", .force_long = true}),
+            "\x02"s + big_endian(3, 8) + "abc");
   EXPECT_EQ(encode_frame(Frame{.flags = kLong, .body = "abc"}), "\x02"s + big_endian(3, 8) + "abc");
   DecodedFrame long_short = decode_one(encode_frame(Frame{.body = "abc", .force_long = true}));
   EXPECT_TRUE(long_short.is_long);
   EXPECT_EQ(long_short.body, "abc");
 
-  // raw_flags overrides the flags octet only: LONG flag with a 1-octet size, no LONG with an 8-octet size.
-  EXPECT_EQ(encode_frame(Frame{.body = "abc", .raw_flags = kLong}), "\x02\x03" "abc"s);
+  // raw_flags overrides the flags octet only: LONG flag with a 1-octet size, no LONG with an
+  // 8-octet size.
+  EXPECT_EQ(encode_frame(Frame{.body = "abc", .raw_flags = kLong}),
+            "\x02\x03"
+            "abc"s);
   std::string body300(300, 'z');
   EXPECT_EQ(encode_frame(Frame{.flags = kMore, .body = body300, .raw_flags = 0xFF}),
             "\xFF"s + big_endian(300, 8) + body300);
@@ -370,7 +390,10 @@ TEST(ZmtpCommand, ParseRefusesBodiesWithNoRoomForTheName) {
   EXPECT_EQ(error, "command name length 6 but only 5 octets follow");
 
   // Non-ALPHA names parse, flagged (FRAME-08).
-  auto digits = parse_command_body("\x03R2D" "data"s, error);
+  auto digits = parse_command_body(
+      "\x03R2D"
+      "data"s,
+      error);
   ASSERT_TRUE(digits.has_value());
   EXPECT_EQ(digits->name, "R2D");
   EXPECT_EQ(digits->data, "data");
@@ -382,10 +405,12 @@ TEST(ZmtpCommand, ParseRefusesBodiesWithNoRoomForTheName) {
 }
 
 TEST(ZmtpCommand, ReadyWithSocketTypeAndIdentityRoundTrips) {
-  std::vector<Property> properties{{.name = "Socket-Type", .value = "DEALER"}, {.name = "Identity", .value = ""}};
+  std::vector<Property> properties{{.name = "Socket-Type", .value = "DEALER"},
+                                   {.name = "Identity", .value = ""}};
   Frame frame = ready(properties);
   EXPECT_EQ(frame.flags, kCommand);
-  EXPECT_EQ(frame.body, "\x05READY\x0BSocket-Type"s + big_endian(6, 4) + "DEALER" + "\x08Identity"s + big_endian(0, 4));
+  EXPECT_EQ(frame.body, "\x05READY\x0BSocket-Type"s + big_endian(6, 4) + "DEALER" +
+                            "\x08Identity"s + big_endian(0, 4));
 
   DecodedFrame decoded = decode_one(encode_frame(frame));
   ASSERT_TRUE(decoded.command);
@@ -404,7 +429,9 @@ TEST(ZmtpCommand, ReadyWithSocketTypeAndIdentityRoundTrips) {
 }
 
 TEST(ZmtpCommand, PropertyLengthsCanLie) {
-  std::string wire = encode_properties({{.name = "Socket-Type", .value = "PUB", .name_length_override = 3,
+  std::string wire = encode_properties({{.name = "Socket-Type",
+                                         .value = "PUB",
+                                         .name_length_override = 3,
                                          .value_length_override = 0x01020304}});
   EXPECT_EQ(wire, "\x03Socket-Type\x01\x02\x03\x04PUB"s);
 }
@@ -423,7 +450,8 @@ TEST(ZmtpProperties, ParseErrorsNameTheOffset) {
 
   // Truncated value length.
   EXPECT_FALSE(parse_properties(first + "\x02id\x00\x00"s, out, error));
-  EXPECT_EQ(error, "truncated property at offset 19: value length needs 4 octets, only 2 octets follow");
+  EXPECT_EQ(error,
+            "truncated property at offset 19: value length needs 4 octets, only 2 octets follow");
 
   // Truncated name.
   EXPECT_FALSE(parse_properties("\x08Iden"s, out, error));
@@ -434,12 +462,13 @@ TEST(ZmtpProperties, ParseErrorsNameTheOffset) {
   EXPECT_EQ(error, "truncated property at offset 19: name length 7 but only 0 octets follow");
 
   // A value length that lies.
-  EXPECT_FALSE(
-      parse_properties(encode_properties({{.name = "X", .value = "abc", .value_length_override = 10}}), out, error));
+  EXPECT_FALSE(parse_properties(
+      encode_properties({{.name = "X", .value = "abc", .value_length_override = 10}}), out, error));
   EXPECT_THAT(error, HasSubstr("at offset 0: value length 10"));
 
   // NULL-06: a zero-length name is invalid even though libzmq accepts it.
-  EXPECT_FALSE(parse_properties(first + encode_properties({{.name = "", .value = "v"}}), out, error));
+  EXPECT_FALSE(
+      parse_properties(first + encode_properties({{.name = "", .value = "v"}}), out, error));
   EXPECT_EQ(error, "zero-length property name at offset 19 (NULL-06)");
 
   EXPECT_TRUE(parse_properties("", out, error));
@@ -447,7 +476,8 @@ TEST(ZmtpProperties, ParseErrorsNameTheOffset) {
 }
 
 TEST(ZmtpProperties, LookupIgnoresCaseUnlessAskedForExact) {
-  std::vector<Property> properties{{.name = "Socket-Type", .value = "PUB"}, {.name = "Identity", .value = "id"}};
+  std::vector<Property> properties{{.name = "Socket-Type", .value = "PUB"},
+                                   {.name = "Identity", .value = "id"}};
   const Property* found = find_property(properties, "SOCKET-type");
   ASSERT_NE(found, nullptr);
   EXPECT_EQ(found->value, "PUB");
@@ -469,15 +499,26 @@ TEST(ZmtpProperties, ValidNamesFollowNull01) {
 
 TEST(ZmtpCommand, ErrorRoundTripsAndRefusesBadLengths) {
   Frame frame = error("bad");
-  EXPECT_EQ(frame.body, "\x05" "ERROR\x03" "bad"s);
+  EXPECT_EQ(frame.body,
+            "\x05"
+            "ERROR\x03"
+            "bad"s);
   std::string message;
   auto reason = parse_error(command_of(frame), message);
   ASSERT_TRUE(reason.has_value()) << message;
   EXPECT_EQ(*reason, "bad");
 
-  EXPECT_FALSE(parse_error(Command{.name = "ERROR", .data = "\x05" "ab"s}, message).has_value());
+  EXPECT_FALSE(parse_error(Command{.name = "ERROR",
+                                   .data = "\x05"
+                                           "ab"s},
+                           message)
+                   .has_value());
   EXPECT_EQ(message, "ERROR reason length 5 but 2 octets follow");
-  EXPECT_FALSE(parse_error(Command{.name = "ERROR", .data = "\x01" "ab"s}, message).has_value());
+  EXPECT_FALSE(parse_error(Command{.name = "ERROR",
+                                   .data = "\x01"
+                                           "ab"s},
+                           message)
+                   .has_value());
   EXPECT_FALSE(parse_error(Command{.name = "ERROR", .data = ""}, message).has_value());
   EXPECT_THAT(message, HasSubstr("reason length octet"));
   EXPECT_FALSE(parse_error(command_of(ready({})), message).has_value());
@@ -486,7 +527,9 @@ TEST(ZmtpCommand, ErrorRoundTripsAndRefusesBadLengths) {
 
 TEST(ZmtpCommand, PingAndPongRoundTrip) {
   Frame frame = ping(10, "ctx");
-  EXPECT_EQ(frame.body, "\x04PING\x00\x0A" "ctx"s);
+  EXPECT_EQ(frame.body,
+            "\x04PING\x00\x0A"
+            "ctx"s);
   std::string error;
   auto parsed = parse_ping(command_of(frame), error);
   ASSERT_TRUE(parsed.has_value()) << error;
@@ -514,7 +557,10 @@ TEST(ZmtpCommand, PingAndPongRoundTrip) {
 
 TEST(ZmtpCommand, PlainHelloWelcomeInitiate) {
   Frame frame = hello("admin", "secret");
-  EXPECT_EQ(frame.body, "\x05HELLO\x05" "admin\x06" "secret"s);
+  EXPECT_EQ(frame.body,
+            "\x05HELLO\x05"
+            "admin\x06"
+            "secret"s);
   std::string error;
   auto parsed = parse_hello(command_of(frame), error);
   ASSERT_TRUE(parsed.has_value()) << error;
@@ -524,36 +570,54 @@ TEST(ZmtpCommand, PlainHelloWelcomeInitiate) {
   ASSERT_TRUE(empty.has_value()) << error;
   EXPECT_EQ(*empty, Hello{});
 
-  EXPECT_FALSE(parse_hello(Command{.name = "HELLO", .data = "\x05" "admin\x06" "sec"s}, error).has_value());
+  EXPECT_FALSE(parse_hello(Command{.name = "HELLO",
+                                   .data = "\x05"
+                                           "admin\x06"
+                                           "sec"s},
+                           error)
+                   .has_value());
   EXPECT_EQ(error, "HELLO password length 6 but only 3 octets follow");
-  EXPECT_FALSE(parse_hello(Command{.name = "HELLO", .data = "\x05" "admin"s}, error).has_value());
+  EXPECT_FALSE(parse_hello(Command{.name = "HELLO",
+                                   .data = "\x05"
+                                           "admin"s},
+                           error)
+                   .has_value());
   EXPECT_THAT(error, HasSubstr("before its password length octet"));
   EXPECT_FALSE(parse_hello(Command{.name = "HELLO", .data = "\x00\x00!"s}, error).has_value());
   EXPECT_EQ(error, "HELLO has 1 octet after the password");
 
   EXPECT_EQ(encode_frame(welcome()), "\x04\x08\x07WELCOME"s);
-  EXPECT_THAT(initiate({{.name = "Socket-Type", .value = "REQ"}}).body, StartsWith("\x08INITIATE\x0BSocket-Type"s));
+  EXPECT_THAT(initiate({{.name = "Socket-Type", .value = "REQ"}}).body,
+              StartsWith("\x08INITIATE\x0BSocket-Type"s));
 }
 
 TEST(ZmtpCommand, SubscriptionsAsCommandsIn31AndMessagesIn30) {
   // SUB31-01
   EXPECT_EQ(encode_frame(subscribe("A")), "\x04\x0B\x09SUBSCRIBEA"s);
-  EXPECT_EQ(encode_frame(cancel("A")), "\x04\x08\x06" "CANCELA"s);
+  EXPECT_EQ(encode_frame(cancel("A")),
+            "\x04\x08\x06"
+            "CANCELA"s);
   EXPECT_EQ(encode_frame(subscribe("")), "\x04\x0A\x09SUBSCRIBE"s);
-  EXPECT_EQ(encode_frame(subscription_message("A", true)), "\x00\x02\x01" "A"s);
-  EXPECT_EQ(encode_frame(subscription_message("A", false)), "\x00\x02\x00" "A"s);
+  EXPECT_EQ(encode_frame(subscription_message("A", true)),
+            "\x00\x02\x01"
+            "A"s);
+  EXPECT_EQ(encode_frame(subscription_message("A", false)),
+            "\x00\x02\x00"
+            "A"s);
 }
 
 // ---- Transcripts ----
 
 TEST(ZmtpDescribe, ReadyShowsItsProperties) {
-  DecodedFrame frame =
-      decode_one(encode_frame(ready({{.name = "Socket-Type", .value = "PUB"}, {.name = "Identity", .value = ""}})));
+  DecodedFrame frame = decode_one(encode_frame(
+      ready({{.name = "Socket-Type", .value = "PUB"}, {.name = "Identity", .value = ""}})));
   EXPECT_EQ(describe_frame(frame), "COMMAND READY Socket-Type=PUB Identity=\"\"");
-  DecodedFrame binary_identity = decode_one(encode_frame(ready({{.name = "Identity", .value = "\x00\x01"s}})));
+  DecodedFrame binary_identity =
+      decode_one(encode_frame(ready({{.name = "Identity", .value = "\x00\x01"s}})));
   EXPECT_EQ(describe_frame(binary_identity), "COMMAND READY Identity=<2 bytes: 0001>");
   DecodedFrame malformed = decode_one(encode_frame(ready({{.name = "", .value = "v"}})));
-  EXPECT_THAT(describe_frame(malformed), StartsWith("COMMAND READY <malformed properties: zero-length property name"));
+  EXPECT_THAT(describe_frame(malformed),
+              StartsWith("COMMAND READY <malformed properties: zero-length property name"));
 }
 
 TEST(ZmtpDescribe, MessagesAndOtherCommands) {
@@ -563,11 +627,15 @@ TEST(ZmtpDescribe, MessagesAndOtherCommands) {
   EXPECT_EQ(describe_frame(decode_one(encode_frame(Frame{.body = "abc"}))), "size=3 body=\"abc\"");
   EXPECT_EQ(describe_frame(decode_one(encode_frame(Frame{.flags = 0x08, .body = ""}))),
             "RESERVED(0x08) size=0 body=\"\"");
-  EXPECT_EQ(describe_frame(decode_one(encode_frame(ping(10, "ctx")))), "COMMAND PING ttl=10 context=\"ctx\"");
-  EXPECT_EQ(describe_frame(decode_one(encode_frame(error("no way")))), "COMMAND ERROR reason=\"no way\"");
-  EXPECT_EQ(describe_frame(decode_one(encode_frame(subscribe("A")))), "COMMAND SUBSCRIBE topic=\"A\"");
+  EXPECT_EQ(describe_frame(decode_one(encode_frame(ping(10, "ctx")))),
+            "COMMAND PING ttl=10 context=\"ctx\"");
+  EXPECT_EQ(describe_frame(decode_one(encode_frame(error("no way")))),
+            "COMMAND ERROR reason=\"no way\"");
+  EXPECT_EQ(describe_frame(decode_one(encode_frame(subscribe("A")))),
+            "COMMAND SUBSCRIBE topic=\"A\"");
   EXPECT_EQ(describe_frame(decode_one(encode_frame(welcome()))), "COMMAND WELCOME");
-  EXPECT_EQ(describe_frame(decode_one(encode_frame(Frame{.flags = kCommand | kMore, .body = "\x04PONG"s}))),
+  EXPECT_EQ(describe_frame(
+                decode_one(encode_frame(Frame{.flags = kCommand | kMore, .body = "\x04PONG"s}))),
             "MORE|COMMAND PONG context=\"\"");
   EXPECT_THAT(describe_frame(decode_one(encode_frame(Frame{.flags = kCommand, .body = "\x00"s}))),
               StartsWith("COMMAND <malformed command: command name length 0"));

@@ -61,7 +61,8 @@ TEST(WireNull, HandshakeWithLibzmqAndDeliverAMultipartMessage) {
   EXPECT_EQ(lines[1].rfind("< @0 ff", 0), 0u);
   EXPECT_NE(lines[8].find("READY"), std::string::npos);
   EXPECT_NE(lines[8].find("PULL"), std::string::npos);
-  EXPECT_EQ(hs.transcript.all_sent().size(), 64u + encode_frame(ready({{"Socket-Type", "PUSH"}})).size());
+  EXPECT_EQ(hs.transcript.all_sent().size(),
+            64u + encode_frame(ready({{"Socket-Type", "PUSH"}})).size());
 
   Frame first{kMore, "hello"};
   Frame second{0, std::string(300, 'x')};  // a long frame (FRAME-02)
@@ -90,11 +91,15 @@ TEST(WireNull, LibzmqFramesAreDecodedAsSentShortAndLong) {
   ASSERT_EQ(zmq_send(push.socket, long_body.data(), long_body.size(), 0), 256);
   DecodedFrame frame;
   std::string error;
-  ASSERT_EQ(read_frame(stream, hs.frames, frame, error, nullptr, soon()), FrameDecoder::Status::frame) << error;
+  ASSERT_EQ(read_frame(stream, hs.frames, frame, error, nullptr, soon()),
+            FrameDecoder::Status::frame)
+      << error;
   EXPECT_TRUE(frame.more);
   EXPECT_FALSE(frame.is_long);  // FRAME-03: 255 octets or fewer use a short size
   EXPECT_EQ(frame.body, "A");
-  ASSERT_EQ(read_frame(stream, hs.frames, frame, error, nullptr, soon()), FrameDecoder::Status::frame) << error;
+  ASSERT_EQ(read_frame(stream, hs.frames, frame, error, nullptr, soon()),
+            FrameDecoder::Status::frame)
+      << error;
   EXPECT_FALSE(frame.more);
   EXPECT_TRUE(frame.is_long);
   EXPECT_EQ(frame.declared_size, 256u);

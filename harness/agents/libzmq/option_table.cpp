@@ -88,11 +88,14 @@ constexpr bool binary_kinds_match_the_protocol() {
     if ((o.kind == binary) != protocol::is_binary_option(o.name)) return false;
   }
   for (auto name : protocol::kBinaryOptions) {
-    if (std::none_of(kOptions.begin(), kOptions.end(), [name](const OptionSpec& o) { return o.name == name; })) return false;
+    if (std::none_of(kOptions.begin(), kOptions.end(),
+                     [name](const OptionSpec& o) { return o.name == name; }))
+      return false;
   }
   return true;
 }
-static_assert(binary_kinds_match_the_protocol(), "binary options differ from protocol/option_types.hpp");
+static_assert(binary_kinds_match_the_protocol(),
+              "binary options differ from protocol/option_types.hpp");
 
 }  // namespace
 

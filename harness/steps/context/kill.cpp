@@ -7,16 +7,20 @@ namespace {
 struct Kill final : StepOf<Kill> {
   static constexpr const char* kName = "kill";
   static constexpr const char* kSummary =
-      "SIGKILLs the agent playing the role, as a crash would end it (needs `processes: separate`); its sockets are "
+      "SIGKILLs the agent playing the role, as a crash would end it (needs `processes: separate`); "
+      "its sockets are "
       "gone until `restart`.";
 
   Role role = Role::a;
 
   static Shorthand shorthand() { return Shorthand::scalar_is("role"); }
-  static Fields<Kill> fields() { return {field::role("role", &Kill::role, "whose agent").required()}; }
+  static Fields<Kill> fields() {
+    return {field::role("role", &Kill::role, "whose agent").required()};
+  }
 
   void validate(const StepLoad& load, const YAML::Node& map) const {
-    if (!load.scenario.separate_processes) load.fail(map, "'kill' needs 'processes: separate' in the scenario");
+    if (!load.scenario.separate_processes)
+      load.fail(map, "'kill' needs 'processes: separate' in the scenario");
   }
 
   void play(CaseContext& cx) const override {

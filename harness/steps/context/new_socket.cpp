@@ -8,7 +8,8 @@ namespace {
 struct NewSocket final : StepOf<NewSocket> {
   static constexpr const char* kName = "new_socket";
   static constexpr const char* kSummary =
-      "zmq_socket in the role's context (after a shutdown: ETERM). Not one of the scenario's sockets: closed again at once.";
+      "zmq_socket in the role's context (after a shutdown: ETERM). Not one of the scenario's "
+      "sockets: closed again at once.";
 
   Role role = Role::a;
   std::string type;
@@ -17,7 +18,8 @@ struct NewSocket final : StepOf<NewSocket> {
   static Fields<NewSocket> fields() {
     return {
         field::role("role", &NewSocket::role, "whose context").required(),
-        field::text("type", &NewSocket::type, "the socket type: PUSH, REQ, ...", "socket type").required(),
+        field::text("type", &NewSocket::type, "the socket type: PUSH, REQ, ...", "socket type")
+            .required(),
         field::errno_name("error", &NewSocket::error, "the errno name expected instead of success"),
     };
   }
@@ -27,7 +29,8 @@ struct NewSocket final : StepOf<NewSocket> {
     cx.note("new " + type + " socket");
     Reply r = cx.call(agent, "socket", {{"ctx", context_for(cx, agent)}, {"type", type}});
     // Closed again so that teardown's ctx_term does not wait for it.
-    if (r.status == ReplyStatus::ok) cx.call(agent, "close", {{"socket", r.body.value("socket", "")}});
+    if (r.status == ReplyStatus::ok)
+      cx.call(agent, "close", {{"socket", r.body.value("socket", "")}});
     cx.expect_outcome(r, error, "zmq_socket(" + type + ")");
   }
 };

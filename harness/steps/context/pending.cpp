@@ -10,8 +10,10 @@ using std::chrono::milliseconds;
 struct Pending final : StepOf<Pending> {
   static constexpr const char* kName = "pending";
   static constexpr const char* kSummary =
-      "The requests are still unanswered after a round trip to their agent (hello, which any agent answers at once: "
-      "a reply already on its way is most likely read by then), and for `for_ms` more where a scenario needs certainty.";
+      "The requests are still unanswered after a round trip to their agent (hello, which any agent "
+      "answers at once: "
+      "a reply already on its way is most likely read by then), and for `for_ms` more where a "
+      "scenario needs certainty.";
 
   std::vector<std::string> of;
   int for_ms = 0;
@@ -20,7 +22,8 @@ struct Pending final : StepOf<Pending> {
   static Fields<Pending> fields() {
     return {
         field::texts("of", &Pending::of, "the requests' names", "list of request names").required(),
-        field::integer("for_ms", &Pending::for_ms, 0, 10000, "no reply may come for this long either"),
+        field::integer("for_ms", &Pending::for_ms, 0, 10000,
+                       "no reply may come for this long either"),
     };
   }
 
@@ -35,8 +38,9 @@ struct Pending final : StepOf<Pending> {
       AsyncRequest& r = async_request(cx, name);
       if (!r.reply && !r.agent->failed()) cx.call(*r.agent, "hello", Json::object());
       if (poll_reply(cx, r, until)) {
-        cx.fail(r.what + " (" + name + ") still blocked",
-                "answered after " + std::to_string(ms_since(r.sent)) + " ms: " + describe_reply(*r.reply));
+        cx.fail(r.what + " (" + name + ") still blocked", "answered after " +
+                                                              std::to_string(ms_since(r.sent)) +
+                                                              " ms: " + describe_reply(*r.reply));
       }
     }
   }

@@ -8,17 +8,22 @@ namespace {
 struct Restart final : StepOf<Restart> {
   static constexpr const char* kName = "restart";
   static constexpr const char* kSummary =
-      "After `kill`: a new agent, a new context, the role's sockets re-created (with their monitors and routing ids) "
-      "and bound again to their old endpoints, as a restarted service would. The peers' reconnection is the "
+      "After `kill`: a new agent, a new context, the role's sockets re-created (with their "
+      "monitors and routing ids) "
+      "and bound again to their old endpoints, as a restarted service would. The peers' "
+      "reconnection is the "
       "scenario's to check.";
 
   Role role = Role::a;
 
   static Shorthand shorthand() { return Shorthand::scalar_is("role"); }
-  static Fields<Restart> fields() { return {field::role("role", &Restart::role, "whose agent").required()}; }
+  static Fields<Restart> fields() {
+    return {field::role("role", &Restart::role, "whose agent").required()};
+  }
 
   void validate(const StepLoad& load, const YAML::Node& map) const {
-    if (!load.scenario.separate_processes) load.fail(map, "'restart' needs 'processes: separate' in the scenario");
+    if (!load.scenario.separate_processes)
+      load.fail(map, "'restart' needs 'processes: separate' in the scenario");
   }
 
   void play(CaseContext& cx) const override {
@@ -27,7 +32,9 @@ struct Restart final : StepOf<Restart> {
     for (auto& [name, s] : cx.sockets) {
       if (s.role == role) old = s.agent;
     }
-    if (!cx.killed_roles.count(role)) throw CaseStop{Verdict::error, "the role restarted was killed first", "it is alive (add a kill step)"};
+    if (!cx.killed_roles.count(role))
+      throw CaseStop{Verdict::error, "the role restarted was killed first",
+                     "it is alive (add a kill step)"};
     if (old) harvest(cx, *old);
     std::erase_if(cx.requests, [&](const auto& entry) { return entry.second.agent == old; });
     for (auto& [name, s] : cx.sockets) {

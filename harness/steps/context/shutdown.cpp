@@ -7,12 +7,15 @@ namespace {
 
 struct Shutdown final : StepOf<Shutdown> {
   static constexpr const char* kName = "shutdown";
-  static constexpr const char* kSummary = "zmq_ctx_shutdown on the role's context: blocking calls on it return ETERM.";
+  static constexpr const char* kSummary =
+      "zmq_ctx_shutdown on the role's context: blocking calls on it return ETERM.";
 
   Role role = Role::a;
 
   static Shorthand shorthand() { return Shorthand::scalar_is("role"); }
-  static Fields<Shutdown> fields() { return {field::role("role", &Shutdown::role, "whose context").required()}; }
+  static Fields<Shutdown> fields() {
+    return {field::role("role", &Shutdown::role, "whose context").required()};
+  }
 
   void play(CaseContext& cx) const override {
     AgentClient& agent = cx.agent_for(role);

@@ -9,7 +9,8 @@ namespace {
 struct Term final : StepOf<Term> {
   static constexpr const char* kName = "term";
   static constexpr const char* kSummary =
-      "zmq_ctx_term on the role's context; with `as` it is left waiting (for sockets still open) and a later `reply` "
+      "zmq_ctx_term on the role's context; with `as` it is left waiting (for sockets still open) "
+      "and a later `reply` "
       "checks it.";
 
   Role role = Role::a;
@@ -20,13 +21,15 @@ struct Term final : StepOf<Term> {
   static Fields<Term> fields() {
     return {
         field::role("role", &Term::role, "whose context").required(),
-        request_name_field<Term>(&Term::as, "start the term and go on: a later `reply` or `pending` names it"),
+        request_name_field<Term>(&Term::as,
+                                 "start the term and go on: a later `reply` or `pending` names it"),
         field::errno_name("error", &Term::error, "the errno name expected instead of success"),
     };
   }
 
   void validate(const StepLoad& load, const YAML::Node& map) const {
-    if (!as.empty() && error) load.fail(map, "an asynchronous term ('as') is checked by a 'reply' step: no 'error' here");
+    if (!as.empty() && error)
+      load.fail(map, "an asynchronous term ('as') is checked by a 'reply' step: no 'error' here");
   }
 
   void declare(StepEffects& effects) const override {

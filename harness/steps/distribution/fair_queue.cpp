@@ -12,8 +12,10 @@ namespace {
 struct FairQueue final : StepOf<FairQueue> {
   static constexpr const char* kName = "fair_queue";
   static constexpr const char* kSummary =
-      "Each sender sends `count` numbered messages, then `to` reads them all: every sender's arrive whole and in its "
-      "order (DLV-02). On inproc, where a send is in the receiver's pipe when it returns, each run of n messages must "
+      "Each sender sends `count` numbered messages, then `to` reads them all: every sender's "
+      "arrive whole and in its "
+      "order (DLV-02). On inproc, where a send is in the receiver's pipe when it returns, each run "
+      "of n messages must "
       "hold one from every sender; elsewhere the order is only recorded (`fair_queue_order`).";
 
   std::string to;
@@ -36,7 +38,8 @@ struct FairQueue final : StepOf<FairQueue> {
     for (const auto& name : from) {
       SocketSlot& sender = cx.slot(name);
       if ((cx.traits(sender).alternates != Alternation::none || to_alternates) && count > 1) {
-        throw CaseStop{Verdict::error, "fair_queue with count 1", sender.type + "/" + receiver.type + " alternate send and receive"};
+        throw CaseStop{Verdict::error, "fair_queue with count 1",
+                       sender.type + "/" + receiver.type + " alternate send and receive"};
       }
       for (int i = 0; i < count; ++i) {
         FrameSpecs sent = envelope_send(cx, sender, receiver);
@@ -49,21 +52,26 @@ struct FairQueue final : StepOf<FairQueue> {
     for (size_t m = 0; m < n * static_cast<size_t>(count); ++m) {
       Received got = receive(cx, receiver, cx.remaining_ms());
       if (!got.ok()) {
-        cx.fail("message " + std::to_string(m + 1) + " of " + std::to_string(n * count) + " on " + receiver.name, describe_reply(got.reply));
+        cx.fail("message " + std::to_string(m + 1) + " of " + std::to_string(n * count) + " on " +
+                    receiver.name,
+                describe_reply(got.reply));
       }
       const std::string& last = got.frames.empty() ? std::string() : got.frames.back();
       SocketSlot* sender = nullptr;
       for (const auto& name : from) {
         if (!sender && last.rfind("fq-" + name + "-", 0) == 0) sender = &cx.slot(name);
       }
-      if (!sender) cx.fail("a numbered message from one of the senders on " + receiver.name, describe_frames(got.frames));
+      if (!sender)
+        cx.fail("a numbered message from one of the senders on " + receiver.name,
+                describe_frames(got.frames));
       const int number = number_after(last, "fq-" + sender->name + "-");
       FrameSpecs expected = envelope_receive(cx, *sender, receiver);
       expected.push_back(FrameSpec::literal(last));
       check_message(cx, expected, got.frames, -1, describe(cx, expected) + " on " + receiver.name);
       order.push_back(last);
       cx.observe("fair_queue_order", order);
-      if (number != next[sender->name]) cx.fail("messages from " + sender->name + " in the order sent", "order " + order.dump());
+      if (number != next[sender->name])
+        cx.fail("messages from " + sender->name + " in the order sent", "order " + order.dump());
       ++next[sender->name];
       if (to_alternates) {
         FrameSpecs reply = envelope_send(cx, receiver, *sender);
@@ -82,7 +90,9 @@ struct FairQueue final : StepOf<FairQueue> {
         senders.insert(text.substr(0, text.rfind('-')));
       }
       if (senders.size() != n) {
-        cx.fail("each run of " + std::to_string(n) + " messages holds one from every sender (fair queuing)", "order " + order.dump());
+        cx.fail("each run of " + std::to_string(n) +
+                    " messages holds one from every sender (fair queuing)",
+                "order " + order.dump());
       }
     }
   }

@@ -13,7 +13,8 @@ namespace {
 struct RoundRobin final : StepOf<RoundRobin> {
   static constexpr const char* kName = "round_robin";
   static constexpr const char* kSummary =
-      "count x peers numbered messages from `from`: each peer must get every n-th, in order, and the peers distinct "
+      "count x peers numbered messages from `from`: each peer must get every n-th, in order, and "
+      "the peers distinct "
       "turns (where the turn starts is the implementation's). REQ: one request per peer per round.";
 
   std::string from;
@@ -36,13 +37,15 @@ struct RoundRobin final : StepOf<RoundRobin> {
     const int total = static_cast<int>(n) * count;
     for (const auto& name : to) {
       if (cx.traits(cx.slot(name)).alternates != Alternation::none && count > 1) {
-        throw CaseStop{Verdict::error, "round_robin with count 1", cx.slot(name).type + " peers take one request each"};
+        throw CaseStop{Verdict::error, "round_robin with count 1",
+                       cx.slot(name).type + " peers take one request each"};
       }
     }
     for (int i = 0; i < total; ++i) {
       FrameSpecs sent = envelope_send(cx, sender, cx.slot(to[0]));
       sent.push_back(FrameSpec::literal("rr-" + std::to_string(i)));
-      cx.expect_ok(send_frames(cx, sender, resolve(cx, sent)), "send of message rr-" + std::to_string(i) + " on " + sender.name);
+      cx.expect_ok(send_frames(cx, sender, resolve(cx, sent)),
+                   "send of message rr-" + std::to_string(i) + " on " + sender.name);
     }
     Json shares = Json::object();
     std::set<int> residues;
@@ -52,18 +55,23 @@ struct RoundRobin final : StepOf<RoundRobin> {
       for (int j = 0; j < count; ++j) {
         FrameSpecs expected = envelope_receive(cx, sender, peer);
         expected.push_back(FrameSpec::named(FrameSpec::Kind::capture, "\x01rr"));
-        expect_message(cx, peer, expected, -1, "share " + std::to_string(j + 1) + " of " + std::to_string(count));
+        expect_message(cx, peer, expected, -1,
+                       "share " + std::to_string(j + 1) + " of " + std::to_string(count));
         got_numbers.push_back(number_after(cx.variables["\x01rr"], "rr-"));
         shares[peer.name] = got_numbers;
         cx.observe("round_robin", shares);
       }
       const int residue = got_numbers.front() % static_cast<int>(n);
       for (size_t j = 0; j < got_numbers.size(); ++j) {
-        const bool in_turn = got_numbers[j] >= 0 && got_numbers[j] % static_cast<int>(n) == residue &&
+        const bool in_turn = got_numbers[j] >= 0 &&
+                             got_numbers[j] % static_cast<int>(n) == residue &&
                              (j == 0 || got_numbers[j] > got_numbers[j - 1]);
-        if (!in_turn) cx.fail("every " + std::to_string(n) + "th message, in order, on " + peer.name, "messages " + shares[peer.name].dump());
+        if (!in_turn)
+          cx.fail("every " + std::to_string(n) + "th message, in order, on " + peer.name,
+                  "messages " + shares[peer.name].dump());
       }
-      if (!residues.insert(residue).second) cx.fail("each peer gets its own turn", "two peers share a turn: " + shares.dump());
+      if (!residues.insert(residue).second)
+        cx.fail("each peer gets its own turn", "two peers share a turn: " + shares.dump());
     }
   }
 
@@ -77,14 +85,18 @@ struct RoundRobin final : StepOf<RoundRobin> {
       AgentClient* peers_agent = cx.slot(to[0]).agent;
       for (const auto& name : to) {
         SocketSlot& peer = cx.slot(name);
-        if (peer.agent != peers_agent) throw CaseStop{Verdict::error, "round_robin peers in one agent", "they are in several"};
-        waiting[peer.agent->send("recv", {{"socket", peer.handle}, {"timeout_ms", cx.remaining_ms()}})] = &peer;
+        if (peer.agent != peers_agent)
+          throw CaseStop{Verdict::error, "round_robin peers in one agent", "they are in several"};
+        waiting[peer.agent->send(
+            "recv", {{"socket", peer.handle}, {"timeout_ms", cx.remaining_ms()}})] = &peer;
       }
       for (size_t j = 0; j < n; ++j) {
-        const std::string body = "rr-" + std::to_string(round * static_cast<int>(n) + static_cast<int>(j));
+        const std::string body =
+            "rr-" + std::to_string(round * static_cast<int>(n) + static_cast<int>(j));
         FrameSpecs sent = envelope_send(cx, sender, cx.slot(to[0]));
         sent.push_back(FrameSpec::literal(body));
-        cx.expect_ok(send_frames(cx, sender, resolve(cx, sent)), "send of request " + body + " on " + sender.name);
+        cx.expect_ok(send_frames(cx, sender, resolve(cx, sent)),
+                     "send of request " + body + " on " + sender.name);
         std::vector<uint64_t> ids;
         for (auto& [id, peer] : waiting) ids.push_back(id);
         auto answer = peers_agent->wait_any(ids, cx.steps_deadline);
@@ -95,7 +107,8 @@ struct RoundRobin final : StepOf<RoundRobin> {
         SocketSlot& peer = *waiting.at(answer->first);
         waiting.erase(answer->first);
         Received got = parse_received(std::move(answer->second));
-        if (!got.ok()) cx.fail("recv on " + peer.name + " gets a request", describe_reply(got.reply));
+        if (!got.ok())
+          cx.fail("recv on " + peer.name + " gets a request", describe_reply(got.reply));
         FrameSpecs expected = envelope_receive(cx, sender, peer);
         expected.push_back(FrameSpec::literal(body));
         check_message(cx, expected, got.frames, -1, describe(cx, expected) + " on " + peer.name);

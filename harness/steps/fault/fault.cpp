@@ -8,9 +8,12 @@ namespace {
 struct FaultStep final : StepOf<FaultStep> {
   static constexpr const char* kName = "fault";
   static constexpr const char* kSummary =
-      "Acts on the fault relay (`relay: true`): `cut` resets every connection, `black_hole` stalls everything (new "
-      "connections get no upstream), `half_close` ends both streams (FIN), `delay_ms` holds every chunk, `drip` lets "
-      "`bytes` through every `every_ms`; `restore` heals (held bytes go on intact). The step returns once the relay acted.";
+      "Acts on the fault relay (`relay: true`): `cut` resets every connection, `black_hole` stalls "
+      "everything (new "
+      "connections get no upstream), `half_close` ends both streams (FIN), `delay_ms` holds every "
+      "chunk, `drip` lets "
+      "`bytes` through every `every_ms`; `restore` heals (held bytes go on intact). The step "
+      "returns once the relay acted.";
 
   NetworkFault fault;
   bool named = false;  // one of the plain names was given
@@ -19,38 +22,50 @@ struct FaultStep final : StepOf<FaultStep> {
   static Fields<FaultStep> fields() {
     using K = NetworkFault::Kind;
     return {
-        field::custom<FaultStep>("name", "cut | black_hole | half_close | restore", "a fault without parameters",
-                                 [](const StepLoad& load, const YAML::Node& node, FaultStep& s) {
-                                   s.fault.kind = load.reader.choice<K>(node, "a fault",
-                                                                        {{"cut", K::cut}, {"black_hole", K::black_hole},
-                                                                         {"half_close", K::half_close}, {"restore", K::restore}});
-                                   s.named = true;
-                                 }),
-        field::custom<FaultStep>("delay_ms", "integer 1..60000", "every chunk held this long, each direction",
-                                 [](const StepLoad& load, const YAML::Node& node, FaultStep& s) {
-                                   s.fault.kind = K::delay;
-                                   s.fault.delay_ms = load.reader.integer32(node, "'delay_ms'", 1, 60000);
-                                 }),
-        field::custom<FaultStep>("drip", "{bytes: 1+, every_ms: 1..10000}", "at most `bytes` octets each way every `every_ms`",
+        field::custom<FaultStep>(
+            "name", "cut | black_hole | half_close | restore", "a fault without parameters",
+            [](const StepLoad& load, const YAML::Node& node, FaultStep& s) {
+              s.fault.kind = load.reader.choice<K>(node, "a fault",
+                                                   {{"cut", K::cut},
+                                                    {"black_hole", K::black_hole},
+                                                    {"half_close", K::half_close},
+                                                    {"restore", K::restore}});
+              s.named = true;
+            }),
+        field::custom<FaultStep>(
+            "delay_ms", "integer 1..60000", "every chunk held this long, each direction",
+            [](const StepLoad& load, const YAML::Node& node, FaultStep& s) {
+              s.fault.kind = K::delay;
+              s.fault.delay_ms = load.reader.integer32(node, "'delay_ms'", 1, 60000);
+            }),
+        field::custom<FaultStep>("drip", "{bytes: 1+, every_ms: 1..10000}",
+                                 "at most `bytes` octets each way every `every_ms`",
                                  [](const StepLoad& load, const YAML::Node& node, FaultStep& s) {
                                    load.reader.only_keys(node, {"bytes", "every_ms"});
                                    s.fault.kind = K::drip;
-                                   s.fault.bytes = load.reader.integer32(load.reader.require(node, "bytes"), "'bytes'", 1, 1 << 20);
-                                   s.fault.every_ms = load.reader.integer32(load.reader.require(node, "every_ms"), "'every_ms'", 1, 10000);
+                                   s.fault.bytes = load.reader.integer32(
+                                       load.reader.require(node, "bytes"), "'bytes'", 1, 1 << 20);
+                                   s.fault.every_ms =
+                                       load.reader.integer32(load.reader.require(node, "every_ms"),
+                                                             "'every_ms'", 1, 10000);
                                  }),
     };
   }
 
   void validate(const StepLoad& load, const YAML::Node& map) const {
-    if (!load.scenario.relay) load.fail_step("'fault' acts on the fault relay: the scenario needs 'relay: true'");
+    if (!load.scenario.relay)
+      load.fail_step("'fault' acts on the fault relay: the scenario needs 'relay: true'");
     if (named + static_cast<bool>(map["delay_ms"]) + static_cast<bool>(map["drip"]) != 1) {
-      load.fail_step("one fault at a time: a name, {delay_ms: N} or {drip: {bytes: N, every_ms: M}}");
+      load.fail_step(
+          "one fault at a time: a name, {delay_ms: N} or {drip: {bytes: N, every_ms: M}}");
     }
   }
 
   void play(CaseContext& cx) const override {
     cx.note(std::string("fault ") + to_string(fault.kind));
-    if (!cx.relay) throw CaseStop{Verdict::error, "a fault relay to act on", "no socket has bound yet (link or bind first)"};
+    if (!cx.relay)
+      throw CaseStop{Verdict::error, "a fault relay to act on",
+                     "no socket has bound yet (link or bind first)"};
     try {
       cx.relay->apply(fault);
     } catch (const std::exception& e) {

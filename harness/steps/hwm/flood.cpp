@@ -13,8 +13,10 @@ enum class AtTheMark { blocks, drops };
 struct Flood final : StepOf<Flood> {
   static constexpr const char* kName = "flood";
   static constexpr const char* kSummary =
-      "Sends `count` numbered messages without waiting. `blocks`: one must be refused (`error`, EAGAIN by default) "
-      "after at_least..at_most were accepted; `drops`: every one is accepted at once. Records `hwm`: the HWMs "
+      "Sends `count` numbered messages without waiting. `blocks`: one must be refused (`error`, "
+      "EAGAIN by default) "
+      "after at_least..at_most were accepted; `drops`: every one is accepted at once. Records "
+      "`hwm`: the HWMs "
       "configured and the counts attempted, sent, refused_with.";
 
   std::string socket;
@@ -28,21 +30,33 @@ struct Flood final : StepOf<Flood> {
   static Fields<Flood> fields() {
     return {
         field::socket("socket", &Flood::socket, "the sending socket").required(),
-        field::frames("frames", &Flood::frames, "the message, with \"{n}\": the receiver tells messages apart by it").required(),
+        field::frames("frames", &Flood::frames,
+                      "the message, with \"{n}\": the receiver tells messages apart by it")
+            .required(),
         field::integer("count", &Flood::count, 1, 100000, "messages to try").required(),
-        field::choice("expect", &Flood::expect, std::vector<std::pair<std::string, AtTheMark>>{{"blocks", AtTheMark::blocks}, {"drops", AtTheMark::drops}},
+        field::choice("expect", &Flood::expect,
+                      std::vector<std::pair<std::string, AtTheMark>>{{"blocks", AtTheMark::blocks},
+                                                                     {"drops", AtTheMark::drops}},
                       "blocks: refused at the high-water mark; drops: never refused")
             .required(),
-        field::integer("at_least", &Flood::at_least, 0, 100000, "blocks: sends accepted before the refusal, at least").defaults("1"),
-        field::integer("at_most", &Flood::at_most, 0, 100000, "blocks: sends accepted before the refusal, at most"),
+        field::integer("at_least", &Flood::at_least, 0, 100000,
+                       "blocks: sends accepted before the refusal, at least")
+            .defaults("1"),
+        field::integer("at_most", &Flood::at_most, 0, 100000,
+                       "blocks: sends accepted before the refusal, at most"),
         field::errno_name("error", &Flood::error, "blocks: the refusal").defaults("EAGAIN"),
     };
   }
 
   void validate(const StepLoad& load, const YAML::Node& map) {
-    if (!is_numbered(frames)) load.fail(map["frames"], "flood frames must hold \"{n}\" somewhere: the receiver tells the messages apart by it");
+    if (!is_numbered(frames))
+      load.fail(
+          map["frames"],
+          "flood frames must hold \"{n}\" somewhere: the receiver tells the messages apart by it");
     if (at_most >= 0 && at_least > at_most) load.fail(map, "'at_least' is above 'at_most'");
-    if (error && expect == AtTheMark::drops) load.fail(map["error"], "a flood that drops is never refused: 'error' goes with expect: blocks");
+    if (error && expect == AtTheMark::drops)
+      load.fail(map["error"],
+                "a flood that drops is never refused: 'error' goes with expect: blocks");
     if (!error && expect == AtTheMark::blocks) error = "EAGAIN";
   }
 
@@ -65,15 +79,21 @@ struct Flood final : StepOf<Flood> {
     cx.observe("hwm", record);
     cx.burst = NumberedBurst{s.name, "hwm", sent};
 
-    const std::string what = "a flood of " + std::to_string(count) + " messages on " + s.name + " (" + s.type + ")";
+    const std::string what =
+        "a flood of " + std::to_string(count) + " messages on " + s.name + " (" + s.type + ")";
     if (expect == AtTheMark::drops) {
       if (refusal) {
-        cx.fail(what + " is never refused: at the high-water mark it drops", "message " + std::to_string(sent) + " (numbered from 0): " + describe_reply(*refusal));
+        cx.fail(
+            what + " is never refused: at the high-water mark it drops",
+            "message " + std::to_string(sent) + " (numbered from 0): " + describe_reply(*refusal));
       }
       return;
     }
-    if (!refusal) cx.fail(what + " is refused with " + *error + " at the high-water mark", "all " + std::to_string(sent) + " accepted");
-    if (refusal->status != ReplyStatus::error || refusal->error != *error) cx.fail(what + " is refused with " + *error, describe_reply(*refusal));
+    if (!refusal)
+      cx.fail(what + " is refused with " + *error + " at the high-water mark",
+              "all " + std::to_string(sent) + " accepted");
+    if (refusal->status != ReplyStatus::error || refusal->error != *error)
+      cx.fail(what + " is refused with " + *error, describe_reply(*refusal));
     check_bounds(cx, what, sent, std::max(at_least, 1), at_most, "accepted before the refusal");
   }
 };

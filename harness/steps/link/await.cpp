@@ -8,7 +8,8 @@ namespace {
 struct Await final : StepOf<Await> {
   static constexpr const char* kName = "await";
   static constexpr const char* kSummary =
-      "Waits for a monitor event on the socket (`count` of them, bounded by the case deadline); the events in "
+      "Waits for a monitor event on the socket (`count` of them, bounded by the case deadline); "
+      "the events in "
       "`absent` must not have come by then.";
 
   std::string socket;
@@ -19,30 +20,40 @@ struct Await final : StepOf<Await> {
   static Fields<Await> fields() {
     return {
         field::socket("socket", &Await::socket, "the monitored socket").required(),
-        field::text("event", &Await::event, "CONNECTED, DISCONNECTED, HANDSHAKE_SUCCEEDED, ...", "event name").required(),
-        field::integer("count", &Await::count, 1, 100000, "how many of them, counted from the socket's creation"),
-        field::texts("absent", &Await::absent, "events that must not have happened by then", "list of event names"),
+        field::text("event", &Await::event, "CONNECTED, DISCONNECTED, HANDSHAKE_SUCCEEDED, ...",
+                    "event name")
+            .required(),
+        field::integer("count", &Await::count, 1, 100000,
+                       "how many of them, counted from the socket's creation"),
+        field::texts("absent", &Await::absent, "events that must not have happened by then",
+                     "list of event names"),
     };
   }
 
   void validate(const StepLoad& load, const YAML::Node& map) const {
-    if (!load.scenario.monitors) load.fail(map, "'await' needs monitors: the scenario says 'monitors: false'");
+    if (!load.scenario.monitors)
+      load.fail(map, "'await' needs monitors: the scenario says 'monitors: false'");
   }
 
   void play(CaseContext& cx) const override {
     SocketSlot& s = cx.slot(socket);
     cx.note("await " + event + " on " + s.name);
     if (!has_monitor_events(cx.spec.transport)) {
-      throw CaseStop{Verdict::error, "monitor events on " + cx.spec.transport, "this transport has none: list only tcp/ipc/ws in the scenario"};
+      throw CaseStop{Verdict::error, "monitor events on " + cx.spec.transport,
+                     "this transport has none: list only tcp/ipc/ws in the scenario"};
     }
-    auto done = [&](const std::vector<MonitorEvent>& events) { return count_events(events, s.created_handle, event) >= count; };
+    auto done = [&](const std::vector<MonitorEvent>& events) {
+      return count_events(events, s.created_handle, event) >= count;
+    };
     if (!s.agent->wait_for_events(done, cx.steps_deadline)) {
       cx.fail(std::to_string(count) + " " + event + " event(s) on " + s.name,
-              std::to_string(count_events(s.agent->events(), s.created_handle, event)) + " before the case deadline (see monitor_events)");
+              std::to_string(count_events(s.agent->events(), s.created_handle, event)) +
+                  " before the case deadline (see monitor_events)");
     }
     for (const auto& unwanted : absent) {
       if (int n = count_events(s.agent->events(), s.created_handle, unwanted)) {
-        cx.fail("no " + unwanted + " event on " + s.name + " before " + event, std::to_string(n) + " of them (see monitor_events)");
+        cx.fail("no " + unwanted + " event on " + s.name + " before " + event,
+                std::to_string(n) + " of them (see monitor_events)");
       }
     }
     // What the event announced (a new pipe, a closed one) is acted on before the next step.

@@ -6,12 +6,15 @@ namespace {
 
 struct Close final : StepOf<Close> {
   static constexpr const char* kName = "close";
-  static constexpr const char* kSummary = "Closes the socket (zmq_close); its monitor events stay in the report.";
+  static constexpr const char* kSummary =
+      "Closes the socket (zmq_close); its monitor events stay in the report.";
 
   std::string socket;
 
   static Shorthand shorthand() { return Shorthand::scalar_is("socket"); }
-  static Fields<Close> fields() { return {field::socket("socket", &Close::socket, "the socket").required()}; }
+  static Fields<Close> fields() {
+    return {field::socket("socket", &Close::socket, "the socket").required()};
+  }
 
   void play(CaseContext& cx) const override {
     SocketSlot& s = cx.slot(socket);

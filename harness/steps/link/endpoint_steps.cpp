@@ -8,12 +8,14 @@ namespace {
 
 struct BindOp {
   static constexpr const char* kName = "bind";
-  static constexpr const char* kSummary = "Binds the socket (endpoint `auto` by default: a fresh one of the case's transport).";
+  static constexpr const char* kSummary =
+      "Binds the socket (endpoint `auto` by default: a fresh one of the case's transport).";
   static constexpr bool kConnectorSide = false;
 };
 struct ConnectOp {
   static constexpr const char* kName = "connect";
-  static constexpr const char* kSummary = "Connects the socket (through the fault relay where one stands in front of the binder).";
+  static constexpr const char* kSummary =
+      "Connects the socket (through the fault relay where one stands in front of the binder).";
   static constexpr bool kConnectorSide = true;
 };
 struct UnbindOp {
@@ -37,11 +39,13 @@ struct EndpointStep final : StepOf<EndpointStep<Op>> {
   std::optional<std::string> error;
 
   static Fields<EndpointStep> fields() {
-    auto where = field::endpoint("endpoint", &EndpointStep::endpoint, "`auto` (a fresh one), {of: b} (b's bound endpoint) or a literal");
+    auto where = field::endpoint("endpoint", &EndpointStep::endpoint,
+                                 "`auto` (a fresh one), {of: b} (b's bound endpoint) or a literal");
     return {
         field::socket("socket", &EndpointStep::socket, "the socket").required(),
         std::string_view(kName) == "bind" ? std::move(where) : std::move(where).required(),
-        field::errno_name("error", &EndpointStep::error, "the errno name expected instead of success"),
+        field::errno_name("error", &EndpointStep::error,
+                          "the errno name expected instead of success"),
     };
   }
 
@@ -51,14 +55,17 @@ struct EndpointStep final : StepOf<EndpointStep<Op>> {
       case EndpointSpec::Kind::of_socket: {
         const SocketSlot& bound = cx.slot(endpoint.text);
         if (bound.endpoint.empty()) {
-          throw CaseStop{Verdict::error, "socket " + bound.name + " bound before its endpoint is used", "it is not bound"};
+          throw CaseStop{Verdict::error,
+                         "socket " + bound.name + " bound before its endpoint is used",
+                         "it is not bound"};
         }
         // Connectors reach a binder through the relay when one stands in front of it.
         return Op::kConnectorSide ? connect_endpoint(cx, bound) : bound.endpoint;
       }
       case EndpointSpec::Kind::literal: {
         std::string text = endpoint.text;
-        if (auto at = text.find("$TRANSPORT"); at != std::string::npos) text.replace(at, 10, cx.spec.transport);
+        if (auto at = text.find("$TRANSPORT"); at != std::string::npos)
+          text.replace(at, 10, cx.spec.transport);
         return text;
       }
     }

@@ -9,15 +9,18 @@ namespace {
 struct Link final : StepOf<Link> {
   static constexpr const char* kName = "link";
   static constexpr const char* kSummary =
-      "The binder of the case binds (once), the other socket connects; both await HANDSHAKE_SUCCEEDED (tcp/ipc/ws), "
-      "then process pending commands. On publish-subscribe pairings the subscriber subscribes (see the scenario's "
+      "The binder of the case binds (once), the other socket connects; both await "
+      "HANDSHAKE_SUCCEEDED (tcp/ipc/ws), "
+      "then process pending commands. On publish-subscribe pairings the subscriber subscribes (see "
+      "the scenario's "
       "`subscribe`) and syncs.";
 
   std::vector<std::string> sockets;
 
   static Shorthand shorthand() { return Shorthand::sequence_is("sockets"); }
   static Fields<Link> fields() {
-    return {field::sockets("sockets", &Link::sockets, 2, "a socket of role A and one of role B").required()};
+    return {field::sockets("sockets", &Link::sockets, 2, "a socket of role A and one of role B")
+                .required()};
   }
 
   void validate(const StepLoad& load, const YAML::Node& map) const {
@@ -31,8 +34,10 @@ struct Link final : StepOf<Link> {
     SocketSlot& x = cx.slot(sockets[0]);
     SocketSlot& y = cx.slot(sockets[1]);
     cx.note("link " + x.name + " " + y.name);
-    if (x.role == cx.spec.binder) link(cx, x, y);
-    else link(cx, y, x);
+    if (x.role == cx.spec.binder)
+      link(cx, x, y);
+    else
+      link(cx, y, x);
     pubsub_after_link(cx, x, y);
   }
 };

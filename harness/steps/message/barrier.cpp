@@ -10,8 +10,10 @@ namespace {
 struct Barrier final : StepOf<Barrier> {
   static constexpr const char* kName = "barrier";
   static constexpr const char* kSummary =
-      "A marker from one socket to the other; the next message at `to` must be it. Messages keep their order per "
-      "peer pair (DLV-02), so this proves nothing else sent before arrived, without waiting a fixed time.";
+      "A marker from one socket to the other; the next message at `to` must be it. Messages keep "
+      "their order per "
+      "peer pair (DLV-02), so this proves nothing else sent before arrived, without waiting a "
+      "fixed time.";
 
   std::string from;
   std::string to;
@@ -42,8 +44,10 @@ struct Barrier final : StepOf<Barrier> {
     sent.push_back(FrameSpec::literal(marker));
     FrameSpecs expected = envelope_receive(cx, sender, receiver);
     expected.push_back(FrameSpec::literal(marker));
-    cx.expect_ok(send_frames(cx, sender, resolve(cx, sent)), "send of the barrier marker on " + sender.name);
-    expect_message(cx, receiver, expected, -1, "the barrier marker: nothing else may arrive before it");
+    cx.expect_ok(send_frames(cx, sender, resolve(cx, sent)),
+                 "send of the barrier marker on " + sender.name);
+    expect_message(cx, receiver, expected, -1,
+                   "the barrier marker: nothing else may arrive before it");
   }
 };
 

@@ -8,7 +8,8 @@ namespace {
 
 struct Get final : StepOf<Get> {
   static constexpr const char* kName = "get";
-  static constexpr const char* kSummary = "getsockopt, compared with `value` (or the error expected).";
+  static constexpr const char* kSummary =
+      "getsockopt, compared with `value` (or the error expected).";
 
   std::string socket;
   std::string option;
@@ -39,7 +40,8 @@ struct Get final : StepOf<Get> {
     if (got == wanted) return;
     auto show = [&](const Json& v) {
       if (v.is_string() && wanted.is_string() && v != value) {
-        if (auto bytes = protocol::base64_decode(v.get<std::string>())) return describe_frames({*bytes});
+        if (auto bytes = protocol::base64_decode(v.get<std::string>()))
+          return describe_frames({*bytes});
       }
       return v.dump();
     };

@@ -9,8 +9,10 @@ namespace {
 struct Recv final : StepOf<Recv> {
   static constexpr const char* kName = "recv";
   static constexpr const char* kSummary =
-      "Waits for a message on one socket (up to the case deadline, or `timeout_ms`) and compares it frame by frame, "
-      "or expects the error (by default without waiting). With `as`, the call is left blocked for a later `reply`.";
+      "Waits for a message on one socket (up to the case deadline, or `timeout_ms`) and compares "
+      "it frame by frame, "
+      "or expects the error (by default without waiting). With `as`, the call is left blocked for "
+      "a later `reply`.";
 
   std::string socket;
   FrameSpecs frames;
@@ -23,19 +25,24 @@ struct Recv final : StepOf<Recv> {
         field::socket("socket", &Recv::socket, "the receiving socket").required(),
         field::frames("frames", &Recv::frames, "the message expected (captures allowed)"),
         field::errno_name("error", &Recv::error, "the errno name expected instead of a message"),
-        field::integer("timeout_ms", &Recv::timeout_ms, 0, 600000, "how long to wait").defaults("message: what the case has left; error: 0"),
-        request_name_field<Recv>(&Recv::as, "start the recv and go on: a later `reply` or `pending` names it"),
+        field::integer("timeout_ms", &Recv::timeout_ms, 0, 600000, "how long to wait")
+            .defaults("message: what the case has left; error: 0"),
+        request_name_field<Recv>(&Recv::as,
+                                 "start the recv and go on: a later `reply` or `pending` names it"),
     };
   }
 
   void validate(const StepLoad& load, const YAML::Node& map) const {
     if (!as.empty()) {
       if (!frames.empty() || error || timeout_ms >= 0) {
-        load.fail(map, "an asynchronous recv ('as') blocks until a later step and is checked by a 'reply' step: no 'frames', 'error' or 'timeout_ms' here");
+        load.fail(map,
+                  "an asynchronous recv ('as') blocks until a later step and is checked by a "
+                  "'reply' step: no 'frames', 'error' or 'timeout_ms' here");
       }
       return;
     }
-    if (frames.empty() == !error) load.fail(map, "'recv' expects either 'frames' or an 'error', not both");
+    if (frames.empty() == !error)
+      load.fail(map, "'recv' expects either 'frames' or an 'error', not both");
   }
 
   void declare(StepEffects& effects) const override {
@@ -46,13 +53,18 @@ struct Recv final : StepOf<Recv> {
   void play(CaseContext& cx) const override {
     SocketSlot& s = cx.slot(socket);
     cx.note("recv on " + s.name);
-    if (!as.empty()) return start_async(cx, as, *s.agent, "recv", {{"socket", s.handle}, {"timeout_ms", -1}}, s.name);
-    // Expecting a message: by default as long as the case allows (it returns as soon as it arrives).
+    if (!as.empty())
+      return start_async(cx, as, *s.agent, "recv", {{"socket", s.handle}, {"timeout_ms", -1}},
+                         s.name);
+    // Expecting a message: by default as long as the case allows (it returns as soon as it
+    // arrives).
     if (!error) return expect_message(cx, s, frames, -1, "", timeout_ms);
     // Expecting an error: the scenario says how long to look, by default not at all.
     const int timeout = timeout_ms >= 0 ? std::min(timeout_ms, cx.remaining_ms()) : 0;
     Received got = receive(cx, s, timeout);
-    if (got.ok()) cx.fail("recv on " + s.name + " fails with " + *error, "received " + describe_frames(got.frames));
+    if (got.ok())
+      cx.fail("recv on " + s.name + " fails with " + *error,
+              "received " + describe_frames(got.frames));
     cx.expect_outcome(got.reply, error, "recv on " + s.name);
   }
 };

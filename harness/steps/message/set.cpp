@@ -7,7 +7,8 @@ namespace {
 
 struct Set final : StepOf<Set> {
   static constexpr const char* kName = "set";
-  static constexpr const char* kSummary = "setsockopt (option names as in harness/agents/PROTOCOL.md).";
+  static constexpr const char* kSummary =
+      "setsockopt (option names as in harness/agents/PROTOCOL.md).";
 
   std::string socket;
   std::string option;
@@ -17,8 +18,11 @@ struct Set final : StepOf<Set> {
   static Fields<Set> fields() {
     return {
         field::socket("socket", &Set::socket, "the socket").required(),
-        field::text("option", &Set::option, "the option's name: sndhwm, routing_id, ...", "option name").required(),
-        field::option_value("value", &Set::value, "the value; quote it to keep a string").required(),
+        field::text("option", &Set::option, "the option's name: sndhwm, routing_id, ...",
+                    "option name")
+            .required(),
+        field::option_value("value", &Set::value, "the value; quote it to keep a string")
+            .required(),
         field::errno_name("error", &Set::error, "the errno name expected instead of success"),
     };
   }

@@ -9,7 +9,8 @@ namespace {
 struct Transfer final : StepOf<Transfer> {
   static constexpr const char* kName = "transfer";
   static constexpr const char* kSummary =
-      "Sends `body` with the sender's envelope (pairings.yaml) and expects it at `to` with the receiver's; `count` "
+      "Sends `body` with the sender's envelope (pairings.yaml) and expects it at `to` with the "
+      "receiver's; `count` "
       "numbered messages (\"{n}\" in a frame is the number) are read in order.";
 
   std::string from;
@@ -47,11 +48,13 @@ struct Transfer final : StepOf<Transfer> {
       const int last = std::min(count, first + kWindow);
       for (int n = first; n < last; ++n) {
         Frames frames = resolve(cx, sent, count > 1 ? n : -1);
-        cx.expect_ok(send_frames(cx, sender, frames), "send of " + describe_frames(frames) + " on " + sender.name);
+        cx.expect_ok(send_frames(cx, sender, frames),
+                     "send of " + describe_frames(frames) + " on " + sender.name);
       }
       for (int n = first; n < last; ++n) {
-        expect_message(cx, receiver, expected, count > 1 ? n : -1,
-                       count > 1 ? "message " + std::to_string(n + 1) + " of " + std::to_string(count) : "");
+        expect_message(
+            cx, receiver, expected, count > 1 ? n : -1,
+            count > 1 ? "message " + std::to_string(n + 1) + " of " + std::to_string(count) : "");
       }
     }
   }

@@ -8,8 +8,9 @@ namespace {
 template <bool kSubscribe>
 struct SubscriptionStep final : StepOf<SubscriptionStep<kSubscribe>> {
   static constexpr const char* kName = kSubscribe ? "subscribe" : "unsubscribe";
-  static constexpr const char* kSummary = kSubscribe ? "ZMQ_SUBSCRIBE on SUB, a 0x01+topic message on XSUB (XSUB-01)."
-                                                     : "ZMQ_UNSUBSCRIBE on SUB, a 0x00+topic message on XSUB (XSUB-01).";
+  static constexpr const char* kSummary =
+      kSubscribe ? "ZMQ_SUBSCRIBE on SUB, a 0x01+topic message on XSUB (XSUB-01)."
+                 : "ZMQ_UNSUBSCRIBE on SUB, a 0x00+topic message on XSUB (XSUB-01).";
 
   std::string socket;
   std::vector<std::string> topics;
@@ -17,10 +18,11 @@ struct SubscriptionStep final : StepOf<SubscriptionStep<kSubscribe>> {
   static Fields<SubscriptionStep> fields() {
     return {
         field::socket("socket", &SubscriptionStep::socket, "the subscriber").required(),
-        field::custom<SubscriptionStep>("topics", "list of bytes", "the topics (\"\" is every message)",
-                                        [](const StepLoad& load, const YAML::Node& node, SubscriptionStep& s) {
-                                          for (const auto& f : read_frames(load, node)) s.topics.push_back(f.bytes);
-                                        })
+        field::custom<SubscriptionStep>(
+            "topics", "list of bytes", "the topics (\"\" is every message)",
+            [](const StepLoad& load, const YAML::Node& node, SubscriptionStep& s) {
+              for (const auto& f : read_frames(load, node)) s.topics.push_back(f.bytes);
+            })
             .required(),
     };
   }

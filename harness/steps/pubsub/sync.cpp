@@ -8,9 +8,12 @@ namespace {
 struct Sync final : StepOf<Sync> {
   static constexpr const char* kName = "sync";
   static constexpr const char* kSummary =
-      "The publisher sends probes until one reaches the subscriber: every subscription sent before is in force. "
-      "Probes go on a fresh topic the subscriber subscribes first, or on `topic`, subscribed earlier (nothing new "
-      "is subscribed: after a reconnection a probe getting through proves the subscription was sent again, SUB-01).";
+      "The publisher sends probes until one reaches the subscriber: every subscription sent before "
+      "is in force. "
+      "Probes go on a fresh topic the subscriber subscribes first, or on `topic`, subscribed "
+      "earlier (nothing new "
+      "is subscribed: after a reconnection a probe getting through proves the subscription was "
+      "sent again, SUB-01).";
 
   std::string publisher;
   std::string subscriber;
@@ -21,7 +24,8 @@ struct Sync final : StepOf<Sync> {
     return {
         field::socket("publisher", &Sync::publisher, "PUB or XPUB").required(),
         field::socket("subscriber", &Sync::subscriber, "SUB or XSUB").required(),
-        field::bytes("topic", &Sync::topic, "probe on this topic, subscribed earlier").defaults("a fresh topic"),
+        field::bytes("topic", &Sync::topic, "probe on this topic, subscribed earlier")
+            .defaults("a fresh topic"),
     };
   }
 

@@ -7,8 +7,10 @@ namespace {
 struct ExpectReady final : StepOf<ExpectReady> {
   static constexpr const char* kName = "expect_ready";
   static constexpr const char* kSummary =
-      "Reads the implementation's READY (a command without MORE or reserved bits, well-formed properties, NULL-01) "
-      "and checks the properties given: value `~` = absent, `\"*\"` = any, `$TYPE` = its socket type.";
+      "Reads the implementation's READY (a command without MORE or reserved bits, well-formed "
+      "properties, NULL-01) "
+      "and checks the properties given: value `~` = absent, `\"*\"` = any, `$TYPE` = its socket "
+      "type.";
   static constexpr bool kRawPeer = true;
 
   ReadyCheck expected = {{"Socket-Type", "$TYPE"}};
@@ -16,10 +18,11 @@ struct ExpectReady final : StepOf<ExpectReady> {
 
   static Fields<ExpectReady> fields() {
     return {
-        field::custom<ExpectReady>("properties", "{name: bytes | ~ | \"*\", ...}", "the properties expected",
-                                   [](const StepLoad& load, const YAML::Node& node, ExpectReady& s) {
-                                     s.expected = read_ready_check(load.reader, node);
-                                   })
+        field::custom<ExpectReady>(
+            "properties", "{name: bytes | ~ | \"*\", ...}", "the properties expected",
+            [](const StepLoad& load, const YAML::Node& node, ExpectReady& s) {
+              s.expected = read_ready_check(load.reader, node);
+            })
             .defaults("Socket-Type: $TYPE"),
         otherwise_field(&ExpectReady::on_failure),
         within_field(&ExpectReady::on_failure),

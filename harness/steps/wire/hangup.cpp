@@ -6,12 +6,15 @@ namespace {
 
 struct Hangup final : StepOf<Hangup> {
   static constexpr const char* kName = "hangup";
-  static constexpr const char* kSummary = "The raw peer closes its connection, or with `half` shuts down its writing side only.";
+  static constexpr const char* kSummary =
+      "The raw peer closes its connection, or with `half` shuts down its writing side only.";
   static constexpr bool kRawPeer = true;
 
   bool half = false;
 
-  static Fields<Hangup> fields() { return {field::boolean("half", &Hangup::half, "shut down writing only (FIN), keep reading")}; }
+  static Fields<Hangup> fields() {
+    return {field::boolean("half", &Hangup::half, "shut down writing only (FIN), keep reading")};
+  }
 
   void play(CaseContext& cx) const override {
     WirePeer& wire = wire_peer(cx);

@@ -11,9 +11,12 @@ using std::chrono::milliseconds;
 struct Outcome final : StepOf<Outcome> {
   static constexpr const char* kName = "outcome";
   static constexpr const char* kSummary =
-      "Waits for what the implementation made of a misbehaviour: `error` (it sent ERROR), `close` (it closed "
-      "without), `alive` (it answered a PING, sent once its READY was read, with PONG), `open` (none of these in "
-      "time), `downgrade` (it answered a legacy greeting in the legacy protocol). Each outcome listed maps to a "
+      "Waits for what the implementation made of a misbehaviour: `error` (it sent ERROR), `close` "
+      "(it closed "
+      "without), `alive` (it answered a PING, sent once its READY was read, with PONG), `open` "
+      "(none of these in "
+      "time), `downgrade` (it answered a legacy greeting in the legacy protocol). Each outcome "
+      "listed maps to a "
       "verdict; unlisted ones fail. An accepted `close` or `error` ends the case.";
   static constexpr bool kRawPeer = true;
 
@@ -21,10 +24,11 @@ struct Outcome final : StepOf<Outcome> {
   std::string probe;  // "", ping or none
 
   static Field<Outcome> accepts(const char* outcome, const char* doc) {
-    return field::custom<Outcome>(outcome, "pass | fail | non-strict | informational", doc,
-                                  [outcome](const StepLoad& load, const YAML::Node& node, Outcome& s) {
-                                    s.spec.accept[outcome] = read_outcome_verdict(load.reader, node);
-                                  });
+    return field::custom<Outcome>(
+        outcome, "pass | fail | non-strict | informational", doc,
+        [outcome](const StepLoad& load, const YAML::Node& node, Outcome& s) {
+          s.spec.accept[outcome] = read_outcome_verdict(load.reader, node);
+        });
   }
 
   static Fields<Outcome> fields() {
@@ -34,12 +38,17 @@ struct Outcome final : StepOf<Outcome> {
         accepts("alive", "the verdict when it answers the PING probe"),
         accepts("open", "the verdict when nothing happens within `within_ms`"),
         accepts("downgrade", "the verdict when it answered a legacy greeting in kind"),
-        field::choice("probe", &Outcome::probe, std::vector<std::pair<std::string, std::string>>{{"ping", "ping"}, {"none", "none"}},
-                      "probe liveness with a PING")
+        field::choice(
+            "probe", &Outcome::probe,
+            std::vector<std::pair<std::string, std::string>>{{"ping", "ping"}, {"none", "none"}},
+            "probe liveness with a PING")
             .defaults("ping when `alive` is listed"),
-        field::integer<Outcome>("within_ms", [](Outcome& s) -> auto& { return s.spec.within_ms; }, 1, 600000, "how long an outcome may take to show"),
-        field::integer<Outcome>("not_before_ms", [](Outcome& s) -> auto& { return s.spec.not_before_ms; }, 0, 600000,
-                                "a close or error earlier than this (from the step's start) fails"),
+        field::integer<Outcome>(
+            "within_ms", [](Outcome & s) -> auto& { return s.spec.within_ms; }, 1, 600000,
+            "how long an outcome may take to show"),
+        field::integer<Outcome>(
+            "not_before_ms", [](Outcome & s) -> auto& { return s.spec.not_before_ms; }, 0, 600000,
+            "a close or error earlier than this (from the step's start) fails"),
     };
   }
 
@@ -48,7 +57,8 @@ struct Outcome final : StepOf<Outcome> {
     spec.ping_probe = probe.empty() ? spec.accept.count("alive") > 0 : probe == "ping";
   }
 
-  // A PING probe turns "it kept the connection" into an event (its PONG) instead of a silence to wait out.
+  // A PING probe turns "it kept the connection" into an event (its PONG) instead of a silence to
+  // wait out.
   void play(CaseContext& cx) const override {
     WirePeer& wire = wire_peer(cx);
     cx.note("outcome");
@@ -62,7 +72,8 @@ struct Outcome final : StepOf<Outcome> {
       outcome = "downgrade";
       detail = "it answered in ZMTP " + std::to_string(wire.protocol_major()) + ".0";
     }
-    // The probe waits for the implementation's READY: a PING before it would be a misbehaviour of ours.
+    // The probe waits for the implementation's READY: a PING before it would be a misbehaviour of
+    // ours.
     bool ping_due = outcome.empty() && o.ping_probe && !wire.closed() && wire.protocol_major() == 3;
     while (outcome.empty()) {
       if (ping_due && wire.peer_ready_seen()) {
@@ -106,18 +117,21 @@ struct Outcome final : StepOf<Outcome> {
 
     std::string accepted;
     for (const auto& [name, v] : o.accept) {
-      accepted += (accepted.empty() ? "" : ", ") + name + " (" + std::string(to_string(verdict_of(cx, v))) + ")";
+      accepted += (accepted.empty() ? "" : ", ") + name + " (" +
+                  std::string(to_string(verdict_of(cx, v))) + ")";
     }
     const std::string expected = "one of: " + accepted;
     const std::string actual = outcome + ": " + detail + " after " + std::to_string(after) + " ms";
-    if ((outcome == "close" || outcome == "error") && o.not_before_ms >= 0 && after < o.not_before_ms) {
+    if ((outcome == "close" || outcome == "error") && o.not_before_ms >= 0 &&
+        after < o.not_before_ms) {
       cx.fail(expected + ", not before " + std::to_string(o.not_before_ms) + " ms", actual);
     }
     auto it = o.accept.find(outcome);
     if (it == o.accept.end()) cx.fail(expected, actual);
     const Verdict v = verdict_of(cx, it->second);
     // Nothing more can happen on a closed connection: an accepted close or error ends the case.
-    if (v != Verdict::pass || outcome == "close" || outcome == "error") throw CaseStop{v, expected, actual};
+    if (v != Verdict::pass || outcome == "close" || outcome == "error")
+      throw CaseStop{v, expected, actual};
   }
 };
 

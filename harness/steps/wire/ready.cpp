@@ -7,7 +7,8 @@ namespace {
 struct Ready final : StepOf<Ready> {
   static constexpr const char* kName = "ready";
   static constexpr const char* kSummary =
-      "Writes READY: `properties` (default Socket-Type of the raw peer's type; any name, \"\" and lowercase "
+      "Writes READY: `properties` (default Socket-Type of the raw peer's type; any name, \"\" and "
+      "lowercase "
       "included), `data` (trailing octets after them), and the lies a written frame may tell.";
   static constexpr bool kRawPeer = true;
 
@@ -16,8 +17,11 @@ struct Ready final : StepOf<Ready> {
 
   static Fields<Ready> fields() {
     return Fields<Ready>{
-               properties_field<Ready>(&Ready::properties, "the properties, in this order").defaults("Socket-Type: the raw peer's type"),
-               field::bytes<Ready>("data", [](Ready& s) -> auto& { return s.frame.body; }, "octets after the properties"),
+               properties_field<Ready>(&Ready::properties, "the properties, in this order")
+                   .defaults("Socket-Type: the raw peer's type"),
+               field::bytes<Ready>(
+                   "data", [](Ready & s) -> auto& { return s.frame.body; },
+                   "octets after the properties"),
            } +
            frame_lie_fields<Ready>(&Ready::frame);
   }
@@ -28,7 +32,8 @@ struct Ready final : StepOf<Ready> {
     WireFrameSpec spec = frame;
     spec.properties = properties;
     if (!wire.write(wire_ready(cx, spec), spec.truncate, cx.steps_deadline)) {
-      wire_fail(cx, {}, "the raw peer writes READY", "the implementation closed the connection first");
+      wire_fail(cx, {}, "the raw peer writes READY",
+                "the implementation closed the connection first");
     }
   }
 };

@@ -10,7 +10,8 @@ namespace zconform::steps {
 template <typename S>
 Field<S> otherwise_field(WireCheck S::*check) {
   return field::custom<S>("otherwise", "pass | fail | non-strict | informational",
-                          "the verdict a failed check gives instead of fail (for SHOULDs, and receivers the RFC does not bind)",
+                          "the verdict a failed check gives instead of fail (for SHOULDs, and "
+                          "receivers the RFC does not bind)",
                           [check](const StepLoad& load, const YAML::Node& node, S& s) {
                             (s.*check).otherwise = read_outcome_verdict(load.reader, node);
                           });
@@ -18,8 +19,9 @@ Field<S> otherwise_field(WireCheck S::*check) {
 
 template <typename S>
 Field<S> within_field(WireCheck S::*check) {
-  return field::integer<S>("within_ms", [check](S& s) -> auto& { return (s.*check).within_ms; }, 1, 600000,
-                           "how long to wait for the implementation")
+  return field::integer<S>(
+             "within_ms", [check](S & s) -> auto& { return (s.*check).within_ms; }, 1, 600000,
+             "how long to wait for the implementation")
       .defaults("what the case has left");
 }
 
@@ -31,21 +33,35 @@ namespace zconform::steps {
 template <typename S>
 std::vector<Field<S>> frame_lie_fields(WireFrameSpec S::*frame) {
   return {
-      field::boolean<S>("more", [frame](S& s) -> auto& { return (s.*frame).more; }, "the MORE flag").defaults("on all frames of a message but the last"),
-      field::boolean<S>("long", [frame](S& s) -> auto& { return (s.*frame).force_long; }, "an 8-octet size however short the body (FRAME-03)"),
-      field::custom<S>("declared_size", "integer 0..2^64-1", "the size written in the header, lying about the body",
+      field::boolean<S>(
+          "more", [frame](S & s) -> auto& { return (s.*frame).more; }, "the MORE flag")
+          .defaults("on all frames of a message but the last"),
+      field::boolean<S>(
+          "long", [frame](S & s) -> auto& { return (s.*frame).force_long; },
+          "an 8-octet size however short the body (FRAME-03)"),
+      field::custom<S>("declared_size", "integer 0..2^64-1",
+                       "the size written in the header, lying about the body",
                        [frame](const StepLoad& load, const YAML::Node& node, S& s) {
                          (s.*frame).declared_size = load.reader.unsigned64(node, "'declared_size'");
                        }),
-      field::octet<S>("reserved", [frame](S& s) -> auto& { return (s.*frame).reserved; }, "OR-ed into the flags (FRAME-01)"),
-      field::boolean<S>("as_message", [frame](S& s) -> auto& { return (s.*frame).as_message; }, "a command's body without the COMMAND flag (FRAME-10)"),
-      field::octet<S>("flags", [frame](S& s) -> auto& { return (s.*frame).raw_flags; }, "the flags octet exactly"),
-      field::integer<S>("truncate", [frame](S& s) -> auto& { return (s.*frame).truncate; }, 0, 1 << 26, "only this many octets of the encoded frame are written"),
+      field::octet<S>(
+          "reserved", [frame](S & s) -> auto& { return (s.*frame).reserved; },
+          "OR-ed into the flags (FRAME-01)"),
+      field::boolean<S>(
+          "as_message", [frame](S & s) -> auto& { return (s.*frame).as_message; },
+          "a command's body without the COMMAND flag (FRAME-10)"),
+      field::octet<S>(
+          "flags", [frame](S & s) -> auto& { return (s.*frame).raw_flags; },
+          "the flags octet exactly"),
+      field::integer<S>(
+          "truncate", [frame](S & s) -> auto& { return (s.*frame).truncate; }, 0, 1 << 26,
+          "only this many octets of the encoded frame are written"),
   };
 }
 
 template <typename S>
-Field<S> properties_field(std::optional<std::vector<PropertySpec>> S::*properties, std::string doc) {
+Field<S> properties_field(std::optional<std::vector<PropertySpec>> S::*properties,
+                          std::string doc) {
   return field::custom<S>("properties", "{name: bytes, ...}", std::move(doc),
                           [properties](const StepLoad& load, const YAML::Node& node, S& s) {
                             s.*properties = read_properties(load.reader, node);

@@ -1,6 +1,7 @@
-// wire_sync: the raw subscriber and the implementation's publisher agree subscriptions are in force.
-#include "run/probes.hpp"
+// wire_sync: the raw subscriber and the implementation's publisher agree subscriptions are in
+// force.
 #include "run/messaging.hpp"
+#include "run/probes.hpp"
 #include "steps/wire/wire_fields.hpp"
 #include "zmtp/command.hpp"
 
@@ -10,7 +11,8 @@ namespace {
 struct WireSync final : StepOf<WireSync> {
   static constexpr const char* kName = "wire_sync";
   static constexpr const char* kSummary =
-      "The raw subscriber subscribes to a fresh probe topic (a command to a 3.1 publisher, a message to 3.0, "
+      "The raw subscriber subscribes to a fresh probe topic (a command to a 3.1 publisher, a "
+      "message to 3.0, "
       "SUB31-01) and the implementation's publisher sends probes until one arrives.";
   static constexpr bool kRawPeer = true;
 
@@ -20,19 +22,24 @@ struct WireSync final : StepOf<WireSync> {
     WirePeer& wire = wire_peer(cx);
     cx.note("wire_sync");
     SocketSlot& publisher = cx.slot("a");
-    if (!cx.traits(publisher).publisher) throw CaseStop{Verdict::error, "wire_sync with a publisher", publisher.type};
+    if (!cx.traits(publisher).publisher)
+      throw CaseStop{Verdict::error, "wire_sync with a publisher", publisher.type};
     const std::string topic = sync_topic(++cx.sync_rounds);
     auto peer = wire.peer_greeting();
     const bool as_command = peer && peer->minor >= 1;
-    if (!wire.write(as_command ? zmtp::subscribe(topic) : zmtp::subscription_message(topic, true), -1, cx.steps_deadline)) {
+    if (!wire.write(as_command ? zmtp::subscribe(topic) : zmtp::subscription_message(topic, true),
+                    -1, cx.steps_deadline)) {
       cx.fail("the raw peer subscribes", "the implementation closed the connection");
     }
     std::vector<zmtp::DecodedFrame> kept;
     int wait_ms = 1;
     int probes = 0;
     while (true) {
-      if (cx.remaining_ms() == 0) cx.fail("a probe reaches the raw subscriber", std::to_string(probes) + " sent, none arrived before the deadline");
-      cx.expect_ok(send_frames(cx, publisher, {probe_body(topic)}), "send of a sync probe on " + publisher.name);
+      if (cx.remaining_ms() == 0)
+        cx.fail("a probe reaches the raw subscriber",
+                std::to_string(probes) + " sent, none arrived before the deadline");
+      cx.expect_ok(send_frames(cx, publisher, {probe_body(topic)}),
+                   "send of a sync probe on " + publisher.name);
       ++probes;
       zmtp::DecodedFrame f;
       std::string why;

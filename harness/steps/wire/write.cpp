@@ -7,8 +7,10 @@ namespace {
 struct Write final : StepOf<Write> {
   static constexpr const char* kName = "write";
   static constexpr const char* kSummary =
-      "Writes one message (MORE on all its frames but the last) or commands. A frame: \"text\", {body|hex|size}, "
-      "{command: NAME, ttl, context, topic, reason, username, password, properties, data}, plus the lies more, long, "
+      "Writes one message (MORE on all its frames but the last) or commands. A frame: \"text\", "
+      "{body|hex|size}, "
+      "{command: NAME, ttl, context, topic, reason, username, password, properties, data}, plus "
+      "the lies more, long, "
       "declared_size, reserved, as_message, flags, truncate.";
   static constexpr bool kRawPeer = true;
 
@@ -16,13 +18,14 @@ struct Write final : StepOf<Write> {
 
   static Shorthand shorthand() { return Shorthand::sequence_is("frames"); }
   static Fields<Write> fields() {
-    return {field::custom<Write>("frames", "list of frames to write", "the frames, in order",
-                                 [](const StepLoad& load, const YAML::Node& node, Write& s) {
-                                   if (!node.IsSequence() || node.size() == 0) {
-                                     load.fail(node, "'write' takes a list of frames (one message, or commands)");
-                                   }
-                                   for (const auto& f : node) s.frames.push_back(read_write_frame(load.reader, f));
-                                 })
+    return {field::custom<Write>(
+                "frames", "list of frames to write", "the frames, in order",
+                [](const StepLoad& load, const YAML::Node& node, Write& s) {
+                  if (!node.IsSequence() || node.size() == 0) {
+                    load.fail(node, "'write' takes a list of frames (one message, or commands)");
+                  }
+                  for (const auto& f : node) s.frames.push_back(read_write_frame(load.reader, f));
+                })
                 .required()};
   }
 
@@ -32,8 +35,11 @@ struct Write final : StepOf<Write> {
     const size_t last_message_frame = last_message_index(frames);
     for (size_t i = 0; i < frames.size(); ++i) {
       const WireFrameSpec& f = frames[i];
-      if (!wire.write(wire_frame(f, !f.command && i < last_message_frame), f.truncate, cx.steps_deadline)) {
-        wire_fail(cx, {}, "the raw peer writes frame " + std::to_string(i + 1) + " of " + std::to_string(frames.size()),
+      if (!wire.write(wire_frame(f, !f.command && i < last_message_frame), f.truncate,
+                      cx.steps_deadline)) {
+        wire_fail(cx, {},
+                  "the raw peer writes frame " + std::to_string(i + 1) + " of " +
+                      std::to_string(frames.size()),
                   "the implementation closed the connection first");
       }
     }
