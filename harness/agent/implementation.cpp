@@ -2,13 +2,14 @@
 
 #include <algorithm>
 
-#include "util/yaml_errors.hpp"
+#include "util/yaml_reader.hpp"
 
 namespace zconform {
 namespace {
 
 std::string expand_variables(const std::filesystem::path& file, const YAML::Node& where,
                              std::string text, const PathVariables& vars) {
+  const YamlReader r(file);
   const std::pair<std::string, std::string> known[] = {
       {"${BUILD_DIR}", vars.build_dir.string()},
       {"${SOURCE_DIR}", vars.source_dir.string()},
@@ -21,8 +22,8 @@ std::string expand_variables(const std::filesystem::path& file, const YAML::Node
     }
   }
   if (auto at = text.find("${"); at != std::string::npos) {
-    fail_at(file, where.Mark(),
-            "unknown variable in '" + text + "' (known: ${BUILD_DIR}, ${SOURCE_DIR}, ${IMPL_DIR})");
+    r.fail(where,
+           "unknown variable in '" + text + "' (known: ${BUILD_DIR}, ${SOURCE_DIR}, ${IMPL_DIR})");
   }
   return text;
 }
@@ -31,36 +32,35 @@ std::string expand_variables(const std::filesystem::path& file, const YAML::Node
 
 Implementation load_implementation_file(const std::filesystem::path& file,
                                         const PathVariables& vars) {
+  const YamlReader r(file);
   YAML::Node root = load_yaml_file(file);
-  reject_unknown_keys(file, root, {"name", "description", "argv", "env", "cwd"});
+  r.only_keys(root, {"name", "description", "argv", "env", "cwd"});
 
   Implementation impl;
   impl.source_file = file;
-  impl.name = require_scalar(file, root, "name");
+  impl.name = r.required_text(root, "name");
   if (impl.name.find_first_of(" /\\*?[") != std::string::npos) {
-    fail_at(file, root["name"].Mark(),
-            "field 'name' must not contain spaces, slashes or glob characters");
+    r.fail(root["name"], "field 'name' must not contain spaces, slashes or glob characters");
   }
   if (YAML::Node d = root["description"]; d && d.IsScalar()) impl.description = d.Scalar();
 
   YAML::Node argv = root["argv"];
-  for (const auto& arg : require_string_list(file, root, "argv")) {
+  for (const auto& arg : r.required_texts(root, "argv")) {
     impl.argv.push_back(expand_variables(file, argv, arg, vars));
   }
 
   if (YAML::Node env = root["env"]) {
-    if (!env.IsMap()) fail_at(file, env.Mark(), "field 'env' must map variable names to strings");
+    if (!env.IsMap()) r.fail(env, "field 'env' must map variable names to strings");
     for (const auto& entry : env) {
       if (!entry.second.IsScalar()) {
-        fail_at(file, entry.second.Mark(),
-                "env value of '" + entry.first.Scalar() + "' must be a string");
+        r.fail(entry.second, "env value of '" + entry.first.Scalar() + "' must be a string");
       }
       impl.env[entry.first.Scalar()] =
           expand_variables(file, entry.second, entry.second.Scalar(), vars);
     }
   }
   if (YAML::Node cwd = root["cwd"]) {
-    if (!cwd.IsScalar()) fail_at(file, cwd.Mark(), "field 'cwd' must be a directory path");
+    if (!cwd.IsScalar()) r.fail(cwd, "field 'cwd' must be a directory path");
     impl.working_dir = expand_variables(file, cwd, cwd.Scalar(), vars);
   }
   return impl;

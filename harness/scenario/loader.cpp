@@ -7,7 +7,7 @@
 
 #include "scenario/step_registry.hpp"
 #include "scenario/step_rules.hpp"
-#include "scenario/yaml_reader.hpp"
+#include "util/yaml_reader.hpp"
 
 namespace zconform {
 namespace {
@@ -76,11 +76,6 @@ protocol::Json parse_context_options(const YamlReader& cx, const YAML::Node& nod
   return options;
 }
 
-// An optional true/false at the top level.
-bool flag(const YamlReader& cx, const YAML::Node& root, const char* key, bool fallback) {
-  return root[key] ? cx.boolean(root[key], std::string("'") + key + "'") : fallback;
-}
-
 }  // namespace
 
 Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatalogue& catalogue,
@@ -114,9 +109,9 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
     }
   }
 
-  s.refused = flag(cx, root, "refused", false);
-  s.routing_ids = flag(cx, root, "routing_ids", true);
-  s.monitors = flag(cx, root, "monitors", true);
+  s.refused = cx.flag(root, "refused", false);
+  s.routing_ids = cx.flag(root, "routing_ids", true);
+  s.monitors = cx.flag(root, "monitors", true);
   if (YAML::Node sub = root["subscribe"])
     s.subscribe_all = cx.choice<bool>(sub, "'subscribe'", {{"all", true}, {"none", false}});
   if (YAML::Node proc = root["processes"]) {
@@ -126,7 +121,7 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
   if (YAML::Node peer = root["peer"])
     s.raw_peer = cx.choice<bool>(peer, "'peer'", {{"agent", false}, {"raw", true}});
   if (YAML::Node context = root["context"]) s.context_options = parse_context_options(cx, context);
-  s.relay = flag(cx, root, "relay", false);
+  s.relay = cx.flag(root, "relay", false);
   if (s.relay && s.raw_peer)
     cx.fail(root["relay"], "the fault relay joins two agents' sockets, not the raw peer");
   parse_pairings(cx, root["pairings"], table, s);

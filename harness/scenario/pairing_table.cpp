@@ -3,56 +3,48 @@
 #include <algorithm>
 #include <regex>
 
-#include "scenario/yaml_reader.hpp"
 #include "util/yaml_errors.hpp"
+#include "util/yaml_reader.hpp"
 
 namespace zconform {
 namespace {
 
 SocketTypeTraits parse_traits(const std::filesystem::path& file, const YAML::Node& node) {
-  if (!node.IsMap())
-    fail_at(file, node.Mark(), "a socket type maps its traits (sends, receives, ...)");
-  reject_unknown_keys(file, node,
-                      {"sends", "receives", "alternates", "publisher", "subscriber", "routes"});
+  const YamlReader r(file);
+  if (!node.IsMap()) r.fail(node, "a socket type maps its traits (sends, receives, ...)");
+  r.only_keys(node, {"sends", "receives", "alternates", "publisher", "subscriber", "routes"});
   SocketTypeTraits t;
-  t.sends = optional_bool(file, node, "sends", false);
-  t.receives = optional_bool(file, node, "receives", false);
-  t.publisher = optional_bool(file, node, "publisher", false);
-  t.routes = optional_bool(file, node, "routes", false);
+  t.sends = r.flag(node, "sends", false);
+  t.receives = r.flag(node, "receives", false);
+  t.publisher = r.flag(node, "publisher", false);
+  t.routes = r.flag(node, "routes", false);
   if (YAML::Node a = node["alternates"]) {
-    if (a.Scalar() == "send-first")
-      t.alternates = Alternation::send_first;
-    else if (a.Scalar() == "receive-first")
-      t.alternates = Alternation::receive_first;
-    else
-      fail_at(file, a.Mark(), "'alternates' is send-first or receive-first");
+    t.alternates = r.choice<Alternation>(
+        a, "'alternates'",
+        {{"send-first", Alternation::send_first}, {"receive-first", Alternation::receive_first}});
   }
   if (YAML::Node s = node["subscriber"]) {
-    if (s.Scalar() == "option")
-      t.subscriber = Subscription::option;
-    else if (s.Scalar() == "message")
-      t.subscriber = Subscription::message;
-    else
-      fail_at(file, s.Mark(), "'subscriber' is option or message");
+    t.subscriber = r.choice<Subscription>(
+        s, "'subscriber'", {{"option", Subscription::option}, {"message", Subscription::message}});
   }
   return t;
 }
 
 std::vector<EnvelopeFrame> parse_envelope_frames(const std::filesystem::path& file,
                                                  const YAML::Node& list) {
-  if (!list || !list.IsSequence())
-    fail_at(file, list.Mark(), "an envelope side is a list of frames");
+  const YamlReader r(file);
+  if (!list || !list.IsSequence()) r.fail(list, "an envelope side is a list of frames");
   std::vector<EnvelopeFrame> frames;
   for (const auto& f : list) {
     if (f.IsScalar()) {
       frames.push_back({EnvelopeFrame::Kind::literal, f.Scalar()});
     } else if (f.IsMap() && f["id"] && (f["id"].Scalar() == "from" || f["id"].Scalar() == "to")) {
-      reject_unknown_keys(file, f, {"id"});
+      r.only_keys(f, {"id"});
       frames.push_back({f["id"].Scalar() == "from" ? EnvelopeFrame::Kind::id_of_sender
                                                    : EnvelopeFrame::Kind::id_of_receiver,
                         ""});
     } else {
-      fail_at(file, f.Mark(), "an envelope frame is a string, {id: from} or {id: to}");
+      r.fail(f, "an envelope frame is a string, {id: from} or {id: to}");
     }
   }
   return frames;
@@ -61,37 +53,35 @@ std::vector<EnvelopeFrame> parse_envelope_frames(const std::filesystem::path& fi
 }  // namespace
 
 PairingTable PairingTable::load(const std::filesystem::path& file) {
+  const YamlReader r(file);
   YAML::Node root = load_yaml_file(file);
-  reject_unknown_keys(file, root, {"types", "pairings", "envelopes"});
+  r.only_keys(root, {"types", "pairings", "envelopes"});
   PairingTable table;
-  if (!root["types"] || !root["types"].IsMap()) fail_at(file, root.Mark(), "missing map 'types'");
+  if (!root["types"] || !root["types"].IsMap()) r.fail(root, "missing map 'types'");
   for (const auto& e : root["types"]) table.types_[e.first.Scalar()] = parse_traits(file, e.second);
 
-  if (!root["pairings"] || !root["pairings"].IsMap())
-    fail_at(file, root.Mark(), "missing map 'pairings'");
+  if (!root["pairings"] || !root["pairings"].IsMap()) r.fail(root, "missing map 'pairings'");
   static const std::regex form(R"(([A-Z]+)-([A-Z]+))");
   for (const auto& e : root["pairings"]) {
     std::smatch m;
     const std::string name = e.first.Scalar();
     if (!std::regex_match(name, m, form) || !table.types_.count(m[1]) ||
         !table.types_.count(m[2])) {
-      fail_at(file, e.first.Mark(),
-              "pairing '" + name + "' is not TYPE-TYPE of types listed under 'types'");
+      r.fail(e.first, "pairing '" + name + "' is not TYPE-TYPE of types listed under 'types'");
     }
-    reject_unknown_keys(file, e.second, {"pattern", "routing_ids"});
-    PairingInfo info{{m[1], m[2]}, require_scalar(file, e.second, "pattern"), {}};
+    r.only_keys(e.second, {"pattern", "routing_ids"});
+    PairingInfo info{{m[1], m[2]}, r.required_text(e.second, "pattern"), {}};
     for (const auto& role : e.second["routing_ids"]) {
-      info.routing_id_roles.insert(
-          YamlReader(file).choice<Role>(role, "a role in routing_ids", role_names()));
+      info.routing_id_roles.insert(r.choice<Role>(role, "a role in routing_ids", role_names()));
     }
     table.pairings_.push_back(std::move(info));
   }
 
   for (const auto& e : root["envelopes"]) {
-    reject_unknown_keys(file, e, {"from", "to", "send", "receive"});
-    std::string from = require_scalar(file, e, "from"), to = require_scalar(file, e, "to");
+    r.only_keys(e, {"from", "to", "send", "receive"});
+    std::string from = r.required_text(e, "from"), to = r.required_text(e, "to");
     if (!table.types_.count(from) || !table.types_.count(to))
-      fail_at(file, e.Mark(), "envelope between unknown types");
+      r.fail(e, "envelope between unknown types");
     table.envelopes_[{from, to}] =
         Envelope{parse_envelope_frames(file, e["send"]), parse_envelope_frames(file, e["receive"])};
   }

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "scenario/scenario.hpp"
-#include "scenario/yaml_reader.hpp"
+#include "util/yaml_reader.hpp"
 
 namespace zconform {
 

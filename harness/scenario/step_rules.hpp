@@ -9,7 +9,7 @@
 
 #include "scenario/pairing_table.hpp"
 #include "scenario/scenario.hpp"
-#include "scenario/yaml_reader.hpp"
+#include "util/yaml_reader.hpp"
 
 namespace zconform {
 

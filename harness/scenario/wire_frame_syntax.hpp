@@ -6,7 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "scenario/wire_specs.hpp"
-#include "scenario/yaml_reader.hpp"
+#include "util/yaml_reader.hpp"
 
 namespace zconform {
 

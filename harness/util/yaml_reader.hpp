@@ -1,7 +1,7 @@
 #pragma once
-// The one way the scenario layer reads YAML values: numbers in a range, booleans, names from a
-// fixed set, lists, bytes. Every mistake is a FileError "file:line: what is wrong", naming the
-// field as the scenario writes it.
+// The one way the project reads its YAML files (scenarios, pairings.yaml, implementations,
+// baselines): numbers in a range, booleans, names from a fixed set, lists, bytes. Every mistake is
+// a FileError "file:line: what is wrong", naming the field as the file writes it.
 #include <yaml-cpp/yaml.h>
 
 #include <cstdint>
@@ -27,6 +27,12 @@ class YamlReader {
   YAML::Node require(const YAML::Node& map, std::string_view key) const;
   // Keys outside `allowed` are errors (a typo is never silently ignored).
   void only_keys(const YAML::Node& map, const std::vector<std::string>& allowed) const;
+
+  // map[key] as a non-empty string / a non-empty list of them, which must be there.
+  std::string required_text(const YAML::Node& map, std::string_view key) const;
+  std::vector<std::string> required_texts(const YAML::Node& map, std::string_view key) const;
+  // map[key] as true/false, `fallback` when absent.
+  bool flag(const YAML::Node& map, std::string_view key, bool fallback) const;
 
   // `what` names the value in messages: "'count'", "frame size".
   long long integer(const YAML::Node& node, std::string_view what, long long min,

@@ -1,4 +1,4 @@
-#include "scenario/yaml_reader.hpp"
+#include "util/yaml_reader.hpp"
 
 #include <algorithm>
 
@@ -33,6 +33,23 @@ void YamlReader::only_keys(const YAML::Node& map, const std::vector<std::string>
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     fail(entry.first, "unknown field '" + key + "' (expected one of: " + joined(allowed) + ")");
   }
+}
+
+std::string YamlReader::required_text(const YAML::Node& map, std::string_view key) const {
+  return text(require(map, key), "field '" + std::string(key) + "'");
+}
+
+std::vector<std::string> YamlReader::required_texts(const YAML::Node& map,
+                                                    std::string_view key) const {
+  const YAML::Node node = require(map, key);
+  if (!node.IsSequence() || node.size() == 0)
+    fail(node, "field '" + std::string(key) + "' must be a non-empty list");
+  return texts(node, "field '" + std::string(key) + "'");
+}
+
+bool YamlReader::flag(const YAML::Node& map, std::string_view key, bool fallback) const {
+  const YAML::Node node = map[std::string(key)];
+  return node ? boolean(node, "'" + std::string(key) + "'") : fallback;
 }
 
 long long YamlReader::integer(const YAML::Node& node, std::string_view what, long long min,
