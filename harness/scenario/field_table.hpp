@@ -91,10 +91,9 @@ std::string default_text(const std::optional<T>& value) {
 // Builds a row: `convert(load, node)` gives the value stored through `access`.
 template <typename S, typename A, typename Convert>
 Field<S> make(std::string name, std::string type, std::string doc, A access, Convert convert) {
-  const S blank{};
+  S blank{};  // the step as it is before any field is read: its defaults
   Field<S> f;
-  f.doc = {name, std::move(type), default_text(std::invoke(access, const_cast<S&>(blank))),
-           std::move(doc)};
+  f.doc = {name, std::move(type), default_text(std::invoke(access, blank)), std::move(doc)};
   f.read = [access, convert](const StepLoad& load, const YAML::Node& node, S& s) {
     std::invoke(access, s) = convert(load, node);
   };
@@ -236,10 +235,10 @@ auto choice(std::string name, A access, std::vector<std::pair<std::string, E>> n
                                  [what, names](const StepLoad& load, const YAML::Node& node) {
                                    return load.reader.choice<E>(node, what, names);
                                  });
-  const O blank{};
+  O blank{};
   f.doc.presence = "none";
   for (const auto& [n, v] : names) {
-    if (std::invoke(access, const_cast<O&>(blank)) == v) f.doc.presence = n;
+    if (std::invoke(access, blank) == v) f.doc.presence = n;
   }
   return f;
 }
