@@ -5,12 +5,35 @@
 
 namespace zconform {
 
-Baseline Baseline::load(const std::filesystem::path& file, const ClauseCatalogue& clauses) {
+namespace {
+
+// A binding over another implementation inherits its known failures: `includes` names that
+// implementation's baseline (relative to this file) and says why its findings apply here.
+void add_included(const YamlReader& r, const YAML::Node& includes, const ClauseCatalogue& clauses,
+                  int depth, Baseline& baseline) {
+  if (!includes.IsSequence()) r.fail(includes, "'includes' lists {file, reason} mappings");
+  for (const auto& node : includes) {
+    r.only_keys(node, {"file", "reason"});
+    const std::filesystem::path file = r.file().parent_path() / r.required_text(node, "file");
+    const std::string why = r.required_text(node, "reason");
+    if (depth >= 4) r.fail(node, "baselines include each other too deeply (a cycle?)");
+    for (auto& e : Baseline::load(file, clauses, depth + 1).entries) {
+      e.reason += " [" + file.filename().string() + ": " + why + "]";
+      baseline.entries.push_back(std::move(e));
+    }
+  }
+}
+
+}  // namespace
+
+Baseline Baseline::load(const std::filesystem::path& file, const ClauseCatalogue& clauses,
+                        int depth) {
   const YamlReader r(file);
   YAML::Node root = load_yaml_file(file);
-  r.only_keys(root, {"implementation", "known"});
+  r.only_keys(root, {"implementation", "includes", "known"});
   Baseline baseline;
   baseline.file = file;
+  if (YAML::Node includes = root["includes"]) add_included(r, includes, clauses, depth, baseline);
   YAML::Node known = root["known"];
   if (!known || !known.IsSequence())
     r.fail(root, "missing list 'known' (it may be empty: known: [])");

@@ -24,8 +24,9 @@ struct Baseline {
   std::filesystem::path file;
   std::vector<BaselineEntry> entries;
 
-  static Baseline load(const std::filesystem::path& file,
-                       const ClauseCatalogue& clauses);  // throws FileError
+  // Throws FileError. `depth`: how many baselines include this one (a cycle stops at 4).
+  static Baseline load(const std::filesystem::path& file, const ClauseCatalogue& clauses,
+                       int depth = 0);
 };
 
 // Marks a result known or unexpectedly passing (CaseResult::baseline_*) when an entry names it.

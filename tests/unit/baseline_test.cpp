@@ -55,6 +55,26 @@ TEST(Baseline, MarksKnownFailuresAndUnexpectedPasses) {
   EXPECT_TRUE(unnamed.baseline_reason.empty());
 }
 
+TEST(Baseline, IncludesTheKnownFailuresOfTheImplementationBelow) {
+  TempDir dir;
+  dir.write("base.yaml",
+            "known:\n  - cases: 'errors.port/*'\n    clause: ERR-03\n    reason: wraps\n");
+  auto file = dir.write("binding.yaml",
+                        "includes:\n  - file: base.yaml\n    reason: a binding over base\n"
+                        "known:\n  - cases: 'own/*'\n    clause: TYPE-02\n    reason: its own\n");
+  Baseline b = Baseline::load(file, catalogue());
+  ASSERT_EQ(b.entries.size(), 2u);
+  CaseResult inherited = result("errors.port/PUSH-PULL/tcp/PULL-binds", Verdict::fail);
+  apply_baseline(b, inherited);
+  EXPECT_TRUE(inherited.baseline_known);
+  EXPECT_EQ(inherited.baseline_reason, "wraps [base.yaml: a binding over base]");
+
+  auto loop =
+      dir.write("loop.yaml", "includes:\n  - file: loop.yaml\n    reason: itself\nknown: []\n");
+  expect_file_error([&] { Baseline::load(loop, catalogue()); },
+                    loop.string() + ":2:", "too deeply");
+}
+
 TEST(Baseline, ErrorsNameFileAndLine) {
   struct Bad {
     const char* text;
