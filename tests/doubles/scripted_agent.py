@@ -8,6 +8,8 @@ Usage: scripted_agent.py SCRIPT_JSON
           The answers of an op are used in turn; the last one repeats.
   events: after the first request of op OP is answered, the monitor event EVENT is sent, on every
           socket, delay_ms later.
+  "echo": true: a message whose send succeeds is what the next unscripted recv (on any socket)
+          returns, in order; "drop_sent": [k, ...] loses the k-th of them (from 0) on the way.
 Unscripted ops get plausible answers: hello offers every socket type and transport, sockets and
 contexts get fresh handles, bind resolves to a made-up endpoint, connect makes every socket report
 HANDSHAKE_SUCCEEDED, recv answers EAGAIN, getsockopt answers 0, anything else ok.
@@ -24,6 +26,10 @@ scripted = {op: list(answers) for op, answers in (script.get("replies") or {}).i
 pending_events = list(script.get("events") or [])
 timers = []  # (when, event line)
 held = []  # requests answered at ctx_shutdown / ctx_term
+echo = bool(script.get("echo"))
+dropped = set(script.get("drop_sent") or [])
+echoed = []  # base64 frames of the messages sent, waiting for a recv
+sent = 0
 sockets = []
 counter = 0
 
@@ -68,6 +74,7 @@ def default_answer(request):
 
 
 def answer(request):
+    global sent
     op = request["op"]
     if op in ("ctx_shutdown", "ctx_term"):
         for h in held:
@@ -77,6 +84,9 @@ def answer(request):
     if reply == "hold":
         held.append(request)
         return
+    if reply is None and op == "recv" and echoed:
+        write({"id": request["id"], "status": "ok", "frames": echoed.pop(0)})
+        return
     if reply is None:
         reply = default_answer(request)
     reply = dict(reply)
@@ -84,6 +94,10 @@ def answer(request):
         reply["frames"] = [base64.b64encode(f.encode()).decode() for f in reply["frames"]]
     reply["id"] = request["id"]
     write(reply)
+    if echo and op == "send" and reply["status"] == "ok":
+        if sent not in dropped:
+            echoed.append(request["frames"])
+        sent += 1
     for e in [e for e in pending_events if e["after"] == op]:
         pending_events.remove(e)
         timers.append((time.monotonic() + e["delay_ms"] / 1000.0, e["name"]))

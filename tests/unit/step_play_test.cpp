@@ -93,6 +93,33 @@ TEST(StepPlay, AFloodRefusedWithinItsBoundsPasses) {
   EXPECT_EQ(late.actual, "10");
 }
 
+TEST(StepPlay, CollectWantsEveryMessageUnlessLossIsAllowed) {
+  // The flood is refused after 10 messages; what was sent comes back through the double.
+  protocol::Json sends = protocol::Json::array();
+  for (int i = 0; i < 10; ++i) sends.push_back({{"status", "ok"}});
+  sends.push_back({{"status", "error"}, {"error", "EAGAIN"}});
+  sends.push_back({{"status", "ok"}});  // the end markers
+  const std::string steps =
+      "  - link: [a, b]\n  - flood: {socket: a, frames: [\"m-{n}\"], count: 30, expect: blocks}\n"
+      "  - collect: {socket: b, from: a, frames: [\"m-{n}\"]";
+  protocol::Json script = {{"echo", true}, {"replies", {{"send", sends}}}};
+  CaseResult whole = play(steps + "}\n", script);
+  EXPECT_EQ(whole.verdict, Verdict::pass) << whole.expected << " / " << whole.actual;
+  EXPECT_EQ(whole.observations["hwm"]["delivered"], 10);
+
+  script["drop_sent"] = {3};  // message 3 is lost on the way
+  CaseResult lossy = play(steps + "}\n", script);
+  EXPECT_EQ(lossy.verdict, Verdict::fail);  // loss: none, the default
+  EXPECT_NE(lossy.expected.find("every one from number 0 on delivered"), std::string::npos)
+      << lossy.expected;
+  EXPECT_EQ(lossy.actual, "1 of them missing; first missing overall: [3]");
+  EXPECT_EQ(lossy.observations["hwm"]["first_missing"], protocol::Json::array({3}));
+
+  CaseResult allowed = play(steps + ", loss: allowed}\n", script);
+  EXPECT_EQ(allowed.verdict, Verdict::pass) << allowed.expected << " / " << allowed.actual;
+  EXPECT_EQ(allowed.observations["hwm"]["dropped"], 1);
+}
+
 TEST(StepPlay, APendingCallThatReturnsEarlyFails) {
   const std::string steps = "  - link: [a, b]\n  - recv: {socket: b, as: r}\n  - pending: [r]\n";
   CaseResult early =
