@@ -21,6 +21,7 @@ class Agent:
         self.proc = subprocess.Popen(["/usr/bin/python3", AGENT], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      text=True)
         self.next_id = 1
+        self.early = {}  # replies read while waiting for another: replies may come in any order
 
     def raw(self, line):
         self.proc.stdin.write(line + "\n")
@@ -30,10 +31,17 @@ class Agent:
         request_id = self.next_id
         self.next_id += 1
         self.raw(json.dumps({"id": request_id, "op": op, **args}))
-        while True:
-            reply = json.loads(self.proc.stdout.readline())
-            if reply.get("id") == request_id:
-                return reply
+        return self.reply(request_id)
+
+    def reply(self, request_id):
+        while request_id not in self.early:
+            line = self.proc.stdout.readline()
+            if not line:
+                raise AssertionError(f"the agent closed stdout before replying to {request_id}")
+            reply = json.loads(line)
+            if "id" in reply:
+                self.early[reply["id"]] = reply
+        return self.early.pop(request_id)
 
     def close(self):
         self.proc.stdin.close()
@@ -74,14 +82,13 @@ class BrokenInput(unittest.TestCase):
         socket = self.agent.call("socket", ctx=ctx, type="PULL")["socket"]
         self.agent.raw(json.dumps({"id": 100, "op": "recv", "socket": socket, "timeout_ms": -1}))
         self.assertEqual(self.agent.call("ctx_shutdown", ctx=ctx)["status"], "ok")
-        reply = json.loads(self.agent.proc.stdout.readline())
-        self.assertEqual((reply["id"], reply["error"]), (100, "ETERM"))
+        self.assertEqual(self.agent.reply(100)["error"], "ETERM")
 
 
 class OptionTypes(unittest.TestCase):
     def test_binary_options_are_the_drivers(self):
         header = open(os.path.join(SOURCE_DIR, "harness", "protocol", "option_types.hpp")).read()
-        driver = set(re.findall(r'"([a-z_]+)"', header[header.index("kBinaryOptions"):header.index("};")]))
+        driver = set(re.findall(r'"([a-z_]+)"', header[header.index("kBinaryOptions"):header.index("};", header.index("kBinaryOptions"))]))
         listing = subprocess.run(["/usr/bin/python3", "-c", "import sys; sys.path.insert(0, sys.argv[1]); import options; "
                                   "print(' '.join(n for n, (c, k) in options.OPTIONS.items() if k == options.BINARY))",
                                   os.path.dirname(AGENT)], capture_output=True, text=True, check=True)
