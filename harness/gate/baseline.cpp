@@ -33,7 +33,6 @@ Baseline Baseline::load(const std::filesystem::path& file, const ClauseCatalogue
   r.only_keys(root, {"implementation", "includes", "known"});
   Baseline baseline;
   baseline.file = file;
-  if (YAML::Node includes = root["includes"]) add_included(r, includes, clauses, depth, baseline);
   YAML::Node known = root["known"];
   if (!known || !known.IsSequence())
     r.fail(root, "missing list 'known' (it may be empty: known: [])");
@@ -61,6 +60,8 @@ Baseline Baseline::load(const std::filesystem::path& file, const ClauseCatalogue
              "a baseline expects verdict fail or non-strict (errors are never baselined)");
     baseline.entries.push_back(std::move(e));
   }
+  // After the file's own entries: the first entry that names a case decides, and its own win.
+  if (YAML::Node includes = root["includes"]) add_included(r, includes, clauses, depth, baseline);
   return baseline;
 }
 

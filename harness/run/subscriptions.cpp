@@ -27,13 +27,13 @@ void subscription(CaseContext& cx, SocketSlot& s, const std::string& topic, bool
 // topic nothing is subscribed: one probe getting through proves that subscription is in force at
 // the publisher (after a reconnection: that it was sent again, SUB-01).
 void sync(CaseContext& cx, SocketSlot& publisher, SocketSlot& subscriber,
-          const std::string& given_topic) {
+          const std::optional<std::string>& given_topic) {
   if (!cx.traits(publisher).publisher || cx.traits(subscriber).subscriber == Subscription::none) {
     throw CaseStop{Verdict::error, "sync between a publisher and a subscriber",
                    publisher.type + " and " + subscriber.type};
   }
-  const std::string topic = given_topic.empty() ? sync_topic(++cx.sync_rounds) : given_topic;
-  if (given_topic.empty()) {
+  const std::string topic = given_topic ? *given_topic : sync_topic(++cx.sync_rounds);
+  if (!given_topic) {
     subscription(cx, subscriber, topic, true);
     subscriber.sync_topic = topic;
   }

@@ -12,7 +12,7 @@ void subscription(CaseContext& cx, SocketSlot& s, const std::string& topic, bool
 // Probes on a fresh topic (subscribed first), or on `topic` when given (subscribed earlier), until
 // one gets through: the subscriptions sent before are in force at the publisher.
 void sync(CaseContext& cx, SocketSlot& publisher, SocketSlot& subscriber,
-          const std::string& topic = "");
+          const std::optional<std::string>& topic = std::nullopt);
 // After a link: the subscriber subscribes to everything (unless `subscribe: none`) and syncs.
 void pubsub_after_link(CaseContext& cx, SocketSlot& x, SocketSlot& y);
 

@@ -1,5 +1,6 @@
 #include "scenario/frame_syntax.hpp"
 
+#include <climits>
 #include <regex>
 
 namespace zconform {
@@ -61,7 +62,8 @@ protocol::Json read_option_value(const YamlReader& reader, const YAML::Node& nod
   if (node.Tag() == "!") return text;  // quoted in the file: a string whatever it looks like
   if (text == "true" || text == "false") return text == "true";
   static const std::regex integer(R"(-?[0-9]+)");
-  if (std::regex_match(text, integer)) return std::stoll(text);
+  if (std::regex_match(text, integer))
+    return reader.integer(node, "an option value", LLONG_MIN, LLONG_MAX);
   return text;
 }
 

@@ -5,7 +5,8 @@
 // and optionally
 //   static Shorthand shorthand();                    (short forms such as `close: b`)
 //   static constexpr bool kRawPeer = true;           (wire steps: scenarios with `peer: raw` only)
-//   void validate(const StepLoad&, const YAML::Node& body);   (checks across its own fields)
+//   void validate(const StepLoad&, const YAML::Node& map);    (checks across its own fields; `map`
+//       is the mapping after short forms are expanded; non-const to fill in derived defaults)
 // make_step_kind<S>() turns that into a StepKind; steps/step_kinds.def registers it.
 #include <functional>
 #include <string>

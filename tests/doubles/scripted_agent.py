@@ -85,13 +85,13 @@ def answer(request):
         held.append(request)
         return
     if reply is None and op == "recv" and echoed:
-        write({"id": request["id"], "status": "ok", "frames": echoed.pop(0)})
-        return
-    if reply is None:
+        reply = {"status": "ok", "frames": echoed.pop(0)}  # already base64
+    elif reply is None:
         reply = default_answer(request)
-    reply = dict(reply)
-    if "frames" in reply:
-        reply["frames"] = [base64.b64encode(f.encode()).decode() for f in reply["frames"]]
+    else:
+        reply = dict(reply)
+        if "frames" in reply:
+            reply["frames"] = [base64.b64encode(f.encode()).decode() for f in reply["frames"]]
     reply["id"] = request["id"]
     write(reply)
     if echo and op == "send" and reply["status"] == "ok":

@@ -123,6 +123,11 @@ TEST(LifecycleScenario, RefusesMistakesWithFileAndLine) {
       {"relay: true\n", "  - fault: {drip: [3, 2]}\n", ":8:", "expected a mapping"},
       {"", "  - collect: {socket: b, from: a, frames: [\"{n}\"], loss: allowed, all_from: -1}\n",
        ":7:", "'all_from' must be 0.."},
+      {"", "  - flood: {socket: a, frames: [\"{n}\"], count: 5, expect: drops, at_most: 3}\n",
+       ":7:", "'at_least' and 'at_most' go with expect: blocks"},
+      {"", "  - subscribe: {socket: b, topics: [{id: a}]}\n", ":7:", "expected bytes"},
+      {"", "  - set: {socket: a, option: linger, value: 99999999999999999999}\n",
+       ":7:", "an option value must be"},
   };
   for (const auto& bad : cases) {
     TempDir dir;

@@ -98,7 +98,7 @@ TEST(Scenario, ErrorsNameFileAndLine) {
       {"  - link: [a, b]", "  - jump: [a, b]", ":7:", "unknown step 'jump'"},
       {"{hex: \"00ff\"}", "{hex: \"0ff\"}", ":8:", "hex"},
       {"error: EAGAIN, timeout_ms: 0", "error: EAGAIN, timeout_ms: soon", ":10:", "integer"},
-      {"frames: [\"x\"]}", "frames: [\"x\"], error: EAGAIN}", ":9:", "not both"},
+      {"frames: [\"x\"]}", "frames: [\"x\"], error: EAGAIN}", ":9:", "exactly one of"},
       {"title: demo", "title: demo\ncolour: blue", ":3:", "unknown field 'colour'"},
       {"id: demo.one", "id: Demo One", ":1:", "id must match"},
   };
@@ -238,6 +238,11 @@ TEST(Scenario, RepeatedTransfersAreRefusedWhereSendAndReceiveAlternate) {
                "  - transfer: {from: a, to: b, body: [x], count: 2}\n");
   auto file = dir.write("alt.yaml", text);
   expect_file_error([&] { load(file); }, file.string() + ":8:", "alternate");
+  // Raw sends count their messages too: a second request in a row is out of turn.
+  text.replace(text.find("  - transfer:"), std::string::npos,
+               "  - send: {socket: a, frames: [x], count: 2}\n");
+  auto raw = dir.write("raw.yaml", text);
+  expect_file_error([&] { load(raw); }, raw.string() + ":8:", "must receive next");
 }
 
 TEST(Scenario, ParsesEveryStepKindAndFramePattern) {

@@ -58,9 +58,10 @@ class Agent:
 
     def context(self, request):
         handle = request.get("ctx")
-        if handle not in self.contexts:
+        context = self.contexts.get(handle)  # one lookup: a ctx_term thread may drop it meanwhile
+        if context is None:
             raise AgentError("EFAULT", f"no live context '{handle}'")
-        return self.contexts[handle]
+        return context
 
     def ctx_new(self, request):
         context = zmq.Context()

@@ -39,7 +39,7 @@ struct Flood final : StepOf<Flood> {
                                                                      {"drops", AtTheMark::drops}},
                       "blocks: refused at the high-water mark; drops: never refused")
             .required(),
-        field::integer("at_least", &Flood::at_least, 0, 100000,
+        field::integer("at_least", &Flood::at_least, 1, 100000,
                        "blocks: sends accepted before the refusal, at least")
             .defaults("1"),
         field::integer("at_most", &Flood::at_most, 0, 100000,
@@ -54,6 +54,11 @@ struct Flood final : StepOf<Flood> {
           map["frames"],
           "flood frames must hold \"{n}\" somewhere: the receiver tells the messages apart by it");
     if (at_most >= 0 && at_least > at_most) load.fail(map, "'at_least' is above 'at_most'");
+    if (expect == AtTheMark::drops && (map["at_least"] || map["at_most"])) {
+      load.fail(
+          map,
+          "a flood that drops is never refused: 'at_least' and 'at_most' go with expect: blocks");
+    }
     if (error && expect == AtTheMark::drops)
       load.fail(map["error"],
                 "a flood that drops is never refused: 'error' goes with expect: blocks");
@@ -94,7 +99,8 @@ struct Flood final : StepOf<Flood> {
               "all " + std::to_string(sent) + " accepted");
     if (refusal->status != ReplyStatus::error || refusal->error != *error)
       cx.fail(what + " is refused with " + *error, describe_reply(*refusal));
-    check_bounds(cx, what, sent, std::max(at_least, 1), at_most, "accepted before the refusal");
+    check_bounds(cx, what, sent, at_least < 0 ? 1 : at_least, at_most,
+                 "accepted before the refusal");
   }
 };
 

@@ -42,7 +42,7 @@ struct Recv final : StepOf<Recv> {
       return;
     }
     if (frames.empty() == !error)
-      load.fail(map, "'recv' expects either 'frames' or an 'error', not both");
+      load.fail(map, "'recv' expects exactly one of 'frames' and 'error'");
   }
 
   void declare(StepEffects& effects) const override {

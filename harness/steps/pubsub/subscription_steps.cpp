@@ -21,7 +21,9 @@ struct SubscriptionStep final : StepOf<SubscriptionStep<kSubscribe>> {
         field::custom<SubscriptionStep>(
             "topics", "list of bytes", "the topics (\"\" is every message)",
             [](const StepLoad& load, const YAML::Node& node, SubscriptionStep& s) {
-              for (const auto& f : read_frames(load, node)) s.topics.push_back(f.bytes);
+              // Bytes only: a topic is never a routing id, a variable or a pattern.
+              if (!node.IsSequence()) load.fail(node, "'topics' must be a list of bytes");
+              for (const auto& topic : node) s.topics.push_back(load.reader.bytes(topic));
             })
             .required(),
     };

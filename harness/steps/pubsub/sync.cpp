@@ -17,7 +17,7 @@ struct Sync final : StepOf<Sync> {
 
   std::string publisher;
   std::string subscriber;
-  std::string topic;
+  std::optional<std::string> topic;  // none: a fresh one
 
   static Shorthand shorthand() { return Shorthand::positional_are({"publisher", "subscriber"}); }
   static Fields<Sync> fields() {

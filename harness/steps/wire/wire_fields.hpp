@@ -29,13 +29,14 @@ Field<S> within_field(WireCheck S::*check) {
 
 namespace zconform::steps {
 
-// The lies a frame the raw peer writes may tell (READY, write frames).
+// The lies a frame the raw peer writes may tell, as `ready` takes them. (`write` frames take the
+// same keys inside each frame: scenario/wire_frame_syntax.cpp, read_frame_lies.)
 template <typename S>
 std::vector<Field<S>> frame_lie_fields(WireFrameSpec S::*frame) {
   return {
       field::boolean<S>(
           "more", [frame](S & s) -> auto& { return (s.*frame).more; }, "the MORE flag")
-          .defaults("on all frames of a message but the last"),
+          .defaults("false (a command stands alone)"),
       field::boolean<S>(
           "long", [frame](S & s) -> auto& { return (s.*frame).force_long; },
           "an 8-octet size however short the body (FRAME-03)"),
