@@ -19,6 +19,12 @@ bool has_monitor_events(const std::string& transport) {
   return transport == "tcp" || transport == "ipc" || transport == "ws" || transport == "tipc";
 }
 
+void require_monitor_events(const CaseContext& cx) {
+  if (has_monitor_events(cx.spec.transport)) return;
+  throw CaseStop{Verdict::error, "monitor events on " + cx.spec.transport,
+                 "this transport has none: list only tcp/ipc/ws in the scenario"};
+}
+
 std::string context_for(CaseContext& cx, AgentClient& agent) {
   auto& ctx = cx.contexts[&agent];
   if (ctx.empty()) {

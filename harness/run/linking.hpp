@@ -14,6 +14,8 @@ int count_events(const std::vector<MonitorEvent>& events, const std::string& han
                  const std::string& name);
 // Transports on which libzmq-like implementations report HANDSHAKE_SUCCEEDED through monitors.
 bool has_monitor_events(const std::string& transport);
+// Ends the case (error) where the case's transport has no monitor events to wait for.
+void require_monitor_events(const CaseContext& cx);
 
 // The agent's context for this case, created (with the scenario's options) on first use.
 std::string context_for(CaseContext& cx, AgentClient& agent);

@@ -7,6 +7,13 @@
 #include "run/frame_text.hpp"
 #include "scenario/step_kind.hpp"
 
+// Defines `const StepKind& <name>_step_kind()`, the function steps/step_kinds.def registers.
+#define ZCONFORM_DEFINE_STEP_KIND(name, Type)            \
+  const StepKind& name##_step_kind() {                   \
+    static const StepKind kind = make_step_kind<Type>(); \
+    return kind;                                         \
+  }
+
 namespace zconform::steps {
 
 using protocol::Json;

@@ -38,9 +38,6 @@ struct Kill final : StepOf<Kill> {
 
 }  // namespace
 
-const StepKind& kill_step_kind() {
-  static const StepKind kind = make_step_kind<Kill>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(kill, Kill)
 
 }  // namespace zconform::steps

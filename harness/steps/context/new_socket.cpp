@@ -37,9 +37,6 @@ struct NewSocket final : StepOf<NewSocket> {
 
 }  // namespace
 
-const StepKind& new_socket_step_kind() {
-  static const StepKind kind = make_step_kind<NewSocket>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(new_socket, NewSocket)
 
 }  // namespace zconform::steps

@@ -48,9 +48,6 @@ struct Pending final : StepOf<Pending> {
 
 }  // namespace
 
-const StepKind& pending_step_kind() {
-  static const StepKind kind = make_step_kind<Pending>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(pending, Pending)
 
 }  // namespace zconform::steps

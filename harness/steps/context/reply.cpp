@@ -73,9 +73,6 @@ struct ReplyStep final : StepOf<ReplyStep> {
 
 }  // namespace
 
-const StepKind& reply_step_kind() {
-  static const StepKind kind = make_step_kind<ReplyStep>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(reply, ReplyStep)
 
 }  // namespace zconform::steps

@@ -55,9 +55,6 @@ struct Restart final : StepOf<Restart> {
 
 }  // namespace
 
-const StepKind& restart_step_kind() {
-  static const StepKind kind = make_step_kind<Restart>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(restart, Restart)
 
 }  // namespace zconform::steps

@@ -26,9 +26,6 @@ struct Shutdown final : StepOf<Shutdown> {
 
 }  // namespace
 
-const StepKind& shutdown_step_kind() {
-  static const StepKind kind = make_step_kind<Shutdown>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(shutdown, Shutdown)
 
 }  // namespace zconform::steps

@@ -49,9 +49,6 @@ struct Term final : StepOf<Term> {
 
 }  // namespace
 
-const StepKind& term_step_kind() {
-  static const StepKind kind = make_step_kind<Term>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(term, Term)
 
 }  // namespace zconform::steps

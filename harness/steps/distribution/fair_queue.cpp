@@ -100,9 +100,6 @@ struct FairQueue final : StepOf<FairQueue> {
 
 }  // namespace
 
-const StepKind& fair_queue_step_kind() {
-  static const StepKind kind = make_step_kind<FairQueue>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(fair_queue, FairQueue)
 
 }  // namespace zconform::steps

@@ -128,9 +128,6 @@ struct RoundRobin final : StepOf<RoundRobin> {
 
 }  // namespace
 
-const StepKind& round_robin_step_kind() {
-  static const StepKind kind = make_step_kind<RoundRobin>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(round_robin, RoundRobin)
 
 }  // namespace zconform::steps

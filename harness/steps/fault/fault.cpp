@@ -76,9 +76,6 @@ struct FaultStep final : StepOf<FaultStep> {
 
 }  // namespace
 
-const StepKind& fault_step_kind() {
-  static const StepKind kind = make_step_kind<FaultStep>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(fault, FaultStep)
 
 }  // namespace zconform::steps

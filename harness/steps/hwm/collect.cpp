@@ -177,9 +177,6 @@ struct Collect final : StepOf<Collect> {
 
 }  // namespace
 
-const StepKind& collect_step_kind() {
-  static const StepKind kind = make_step_kind<Collect>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(collect, Collect)
 
 }  // namespace zconform::steps

@@ -106,9 +106,6 @@ struct Flood final : StepOf<Flood> {
 
 }  // namespace
 
-const StepKind& flood_step_kind() {
-  static const StepKind kind = make_step_kind<Flood>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(flood, Flood)
 
 }  // namespace zconform::steps

@@ -38,10 +38,7 @@ struct Await final : StepOf<Await> {
   void play(CaseContext& cx) const override {
     SocketSlot& s = cx.slot(socket);
     cx.note("await " + event + " on " + s.name);
-    if (!has_monitor_events(cx.spec.transport)) {
-      throw CaseStop{Verdict::error, "monitor events on " + cx.spec.transport,
-                     "this transport has none: list only tcp/ipc/ws in the scenario"};
-    }
+    require_monitor_events(cx);
     auto done = [&](const std::vector<MonitorEvent>& events) {
       return count_events(events, s.created_handle, event) >= count;
     };
@@ -63,9 +60,6 @@ struct Await final : StepOf<Await> {
 
 }  // namespace
 
-const StepKind& await_step_kind() {
-  static const StepKind kind = make_step_kind<Await>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(await, Await)
 
 }  // namespace zconform::steps

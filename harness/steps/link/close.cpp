@@ -26,9 +26,6 @@ struct Close final : StepOf<Close> {
 
 }  // namespace
 
-const StepKind& close_step_kind() {
-  static const StepKind kind = make_step_kind<Close>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(close, Close)
 
 }  // namespace zconform::steps

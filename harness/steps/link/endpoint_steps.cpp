@@ -87,21 +87,9 @@ struct EndpointStep final : StepOf<EndpointStep<Op>> {
 
 }  // namespace
 
-const StepKind& bind_step_kind() {
-  static const StepKind kind = make_step_kind<EndpointStep<BindOp>>();
-  return kind;
-}
-const StepKind& connect_step_kind() {
-  static const StepKind kind = make_step_kind<EndpointStep<ConnectOp>>();
-  return kind;
-}
-const StepKind& unbind_step_kind() {
-  static const StepKind kind = make_step_kind<EndpointStep<UnbindOp>>();
-  return kind;
-}
-const StepKind& disconnect_step_kind() {
-  static const StepKind kind = make_step_kind<EndpointStep<DisconnectOp>>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(bind, EndpointStep<BindOp>)
+ZCONFORM_DEFINE_STEP_KIND(connect, EndpointStep<ConnectOp>)
+ZCONFORM_DEFINE_STEP_KIND(unbind, EndpointStep<UnbindOp>)
+ZCONFORM_DEFINE_STEP_KIND(disconnect, EndpointStep<DisconnectOp>)
 
 }  // namespace zconform::steps

@@ -44,9 +44,6 @@ struct Link final : StepOf<Link> {
 
 }  // namespace
 
-const StepKind& link_step_kind() {
-  static const StepKind kind = make_step_kind<Link>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(link, Link)
 
 }  // namespace zconform::steps

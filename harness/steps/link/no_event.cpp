@@ -38,10 +38,7 @@ struct NoEvent final : StepOf<NoEvent> {
   void play(CaseContext& cx) const override {
     SocketSlot& s = cx.slot(socket);
     cx.note("no_event " + event + " on " + s.name);
-    if (!has_monitor_events(cx.spec.transport)) {
-      throw CaseStop{Verdict::error, "monitor events on " + cx.spec.transport,
-                     "this transport has none: list only tcp/ipc/ws in the scenario"};
-    }
+    require_monitor_events(cx);
     const auto started = Clock::now();
     const auto until = started + milliseconds(for_ms);
     if (until > cx.steps_deadline) {
@@ -64,9 +61,6 @@ struct NoEvent final : StepOf<NoEvent> {
 
 }  // namespace
 
-const StepKind& no_event_step_kind() {
-  static const StepKind kind = make_step_kind<NoEvent>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(no_event, NoEvent)
 
 }  // namespace zconform::steps

@@ -53,9 +53,6 @@ struct Barrier final : StepOf<Barrier> {
 
 }  // namespace
 
-const StepKind& barrier_step_kind() {
-  static const StepKind kind = make_step_kind<Barrier>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(barrier, Barrier)
 
 }  // namespace zconform::steps

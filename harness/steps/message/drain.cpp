@@ -67,9 +67,6 @@ struct Drain final : StepOf<Drain> {
 
 }  // namespace
 
-const StepKind& drain_step_kind() {
-  static const StepKind kind = make_step_kind<Drain>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(drain, Drain)
 
 }  // namespace zconform::steps

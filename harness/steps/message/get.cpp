@@ -51,9 +51,6 @@ struct Get final : StepOf<Get> {
 
 }  // namespace
 
-const StepKind& get_step_kind() {
-  static const StepKind kind = make_step_kind<Get>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(get, Get)
 
 }  // namespace zconform::steps

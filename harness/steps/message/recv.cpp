@@ -71,9 +71,6 @@ struct Recv final : StepOf<Recv> {
 
 }  // namespace
 
-const StepKind& recv_step_kind() {
-  static const StepKind kind = make_step_kind<Recv>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(recv, Recv)
 
 }  // namespace zconform::steps

@@ -108,9 +108,6 @@ struct Send final : StepOf<Send> {
 
 }  // namespace
 
-const StepKind& send_step_kind() {
-  static const StepKind kind = make_step_kind<Send>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(send, Send)
 
 }  // namespace zconform::steps

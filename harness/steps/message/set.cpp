@@ -41,9 +41,6 @@ struct Set final : StepOf<Set> {
 
 }  // namespace
 
-const StepKind& set_step_kind() {
-  static const StepKind kind = make_step_kind<Set>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(set, Set)
 
 }  // namespace zconform::steps

@@ -62,9 +62,6 @@ struct Transfer final : StepOf<Transfer> {
 
 }  // namespace
 
-const StepKind& transfer_step_kind() {
-  static const StepKind kind = make_step_kind<Transfer>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(transfer, Transfer)
 
 }  // namespace zconform::steps

@@ -38,13 +38,7 @@ struct SubscriptionStep final : StepOf<SubscriptionStep<kSubscribe>> {
 
 }  // namespace
 
-const StepKind& subscribe_step_kind() {
-  static const StepKind kind = make_step_kind<SubscriptionStep<true>>();
-  return kind;
-}
-const StepKind& unsubscribe_step_kind() {
-  static const StepKind kind = make_step_kind<SubscriptionStep<false>>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(subscribe, SubscriptionStep<true>)
+ZCONFORM_DEFINE_STEP_KIND(unsubscribe, SubscriptionStep<false>)
 
 }  // namespace zconform::steps

@@ -37,9 +37,6 @@ struct Sync final : StepOf<Sync> {
 
 }  // namespace
 
-const StepKind& sync_step_kind() {
-  static const StepKind kind = make_step_kind<Sync>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(sync, Sync)
 
 }  // namespace zconform::steps

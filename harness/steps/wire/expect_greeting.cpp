@@ -81,9 +81,6 @@ struct ExpectGreeting final : StepOf<ExpectGreeting> {
 
 }  // namespace
 
-const StepKind& expect_greeting_step_kind() {
-  static const StepKind kind = make_step_kind<ExpectGreeting>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(expect_greeting, ExpectGreeting)
 
 }  // namespace zconform::steps

@@ -38,9 +38,6 @@ struct ExpectReady final : StepOf<ExpectReady> {
 
 }  // namespace
 
-const StepKind& expect_ready_step_kind() {
-  static const StepKind kind = make_step_kind<ExpectReady>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(expect_ready, ExpectReady)
 
 }  // namespace zconform::steps

@@ -67,9 +67,6 @@ struct Greet final : StepOf<Greet> {
 
 }  // namespace
 
-const StepKind& greet_step_kind() {
-  static const StepKind kind = make_step_kind<Greet>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(greet, Greet)
 
 }  // namespace zconform::steps

@@ -42,9 +42,6 @@ struct Handshake final : StepOf<Handshake> {
 
 }  // namespace
 
-const StepKind& handshake_step_kind() {
-  static const StepKind kind = make_step_kind<Handshake>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(handshake, Handshake)
 
 }  // namespace zconform::steps

@@ -25,9 +25,6 @@ struct Hangup final : StepOf<Hangup> {
 
 }  // namespace
 
-const StepKind& hangup_step_kind() {
-  static const StepKind kind = make_step_kind<Hangup>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(hangup, Hangup)
 
 }  // namespace zconform::steps

@@ -137,9 +137,6 @@ struct Outcome final : StepOf<Outcome> {
 
 }  // namespace
 
-const StepKind& outcome_step_kind() {
-  static const StepKind kind = make_step_kind<Outcome>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(outcome, Outcome)
 
 }  // namespace zconform::steps

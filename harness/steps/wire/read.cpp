@@ -80,9 +80,6 @@ struct Read final : StepOf<Read> {
 
 }  // namespace
 
-const StepKind& read_step_kind() {
-  static const StepKind kind = make_step_kind<Read>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(read, Read)
 
 }  // namespace zconform::steps

@@ -40,9 +40,6 @@ struct Ready final : StepOf<Ready> {
 
 }  // namespace
 
-const StepKind& ready_step_kind() {
-  static const StepKind kind = make_step_kind<Ready>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(ready, Ready)
 
 }  // namespace zconform::steps

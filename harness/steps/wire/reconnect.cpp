@@ -28,9 +28,6 @@ struct Reconnect final : StepOf<Reconnect> {
 
 }  // namespace
 
-const StepKind& reconnect_step_kind() {
-  static const StepKind kind = make_step_kind<Reconnect>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(reconnect, Reconnect)
 
 }  // namespace zconform::steps

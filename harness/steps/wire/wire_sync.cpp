@@ -57,9 +57,6 @@ struct WireSync final : StepOf<WireSync> {
 
 }  // namespace
 
-const StepKind& wire_sync_step_kind() {
-  static const StepKind kind = make_step_kind<WireSync>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(wire_sync, WireSync)
 
 }  // namespace zconform::steps

@@ -48,9 +48,6 @@ struct Write final : StepOf<Write> {
 
 }  // namespace
 
-const StepKind& write_step_kind() {
-  static const StepKind kind = make_step_kind<Write>();
-  return kind;
-}
+ZCONFORM_DEFINE_STEP_KIND(write, Write)
 
 }  // namespace zconform::steps
