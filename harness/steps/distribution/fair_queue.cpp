@@ -3,7 +3,6 @@
 
 #include "run/frame_matching.hpp"
 #include "run/messaging.hpp"
-#include "steps/distribution/numbered_bodies.hpp"
 #include "steps/step_support.hpp"
 
 namespace zconform::steps {
@@ -64,7 +63,7 @@ struct FairQueue final : StepOf<FairQueue> {
       if (!sender)
         cx.fail("a numbered message from one of the senders on " + receiver.name,
                 describe_frames(got.frames));
-      const int number = number_after(last, "fq-" + sender->name + "-");
+      const int number = number_in("fq-" + sender->name + "-{n}", last).value_or(-1);
       FrameSpecs expected = envelope_receive(cx, *sender, receiver);
       expected.push_back(FrameSpec::literal(last));
       check_message(cx, expected, got.frames, -1, describe(cx, expected) + " on " + receiver.name);

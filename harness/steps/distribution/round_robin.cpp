@@ -4,7 +4,6 @@
 
 #include "run/frame_matching.hpp"
 #include "run/messaging.hpp"
-#include "steps/distribution/numbered_bodies.hpp"
 #include "steps/step_support.hpp"
 
 namespace zconform::steps {
@@ -57,7 +56,7 @@ struct RoundRobin final : StepOf<RoundRobin> {
         expected.push_back(FrameSpec::named(FrameSpec::Kind::capture, "\x01rr"));
         expect_message(cx, peer, expected, -1,
                        "share " + std::to_string(j + 1) + " of " + std::to_string(count));
-        got_numbers.push_back(number_after(cx.variables["\x01rr"], "rr-"));
+        got_numbers.push_back(number_in("rr-{n}", cx.variables["\x01rr"]).value_or(-1));
         shares[peer.name] = got_numbers;
         cx.observe("round_robin", shares);
       }
