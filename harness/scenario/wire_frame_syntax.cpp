@@ -71,14 +71,35 @@ std::vector<std::string> with(std::vector<std::string> a, const std::vector<std:
 
 }  // namespace
 
+const std::vector<FrameLie>& frame_lies() {
+  using R = const YamlReader&;
+  using N = const YAML::Node&;
+  static const std::vector<FrameLie> lies = {
+      {"more", "true | false", "false (a command stands alone)", "the MORE flag",
+       [](R r, N v, WireFrameSpec& s) { s.more = r.boolean(v, "'more'"); }},
+      {"long", "true | false", "false", "an 8-octet size however short the body (FRAME-03)",
+       [](R r, N v, WireFrameSpec& s) { s.force_long = r.boolean(v, "'long'"); }},
+      {"declared_size", "integer 0..2^64-1", "none",
+       "the size written in the header, lying about the body",
+       [](R r, N v, WireFrameSpec& s) { s.declared_size = r.unsigned64(v, "'declared_size'"); }},
+      {"reserved", "integer 0..255", "0", "OR-ed into the flags (FRAME-01)",
+       [](R r, N v, WireFrameSpec& s) { s.reserved = r.octet(v, "'reserved'"); }},
+      {"as_message", "true | false", "false",
+       "a command's body without the COMMAND flag (FRAME-10)",
+       [](R r, N v, WireFrameSpec& s) { s.as_message = r.boolean(v, "'as_message'"); }},
+      {"flags", "integer 0..255", "none", "the flags octet exactly",
+       [](R r, N v, WireFrameSpec& s) { s.raw_flags = r.octet(v, "'flags'"); }},
+      {"truncate", "integer 0..67108864", "none",
+       "only this many octets of the encoded frame are written",
+       [](R r, N v, WireFrameSpec& s) { s.truncate = r.integer32(v, "'truncate'", 0, 1 << 26); }},
+  };
+  return lies;
+}
+
 void read_frame_lies(const YamlReader& r, const YAML::Node& f, WireFrameSpec& spec) {
-  if (f["more"]) spec.more = r.boolean(f["more"], "'more'");
-  if (f["long"]) spec.force_long = r.boolean(f["long"], "'long'");
-  if (f["declared_size"]) spec.declared_size = r.unsigned64(f["declared_size"], "'declared_size'");
-  if (f["reserved"]) spec.reserved = r.octet(f["reserved"], "'reserved'");
-  if (f["as_message"]) spec.as_message = r.boolean(f["as_message"], "'as_message'");
-  if (f["flags"]) spec.raw_flags = r.octet(f["flags"], "'flags'");
-  if (f["truncate"]) spec.truncate = r.integer32(f["truncate"], "'truncate'", 0, 1 << 26);
+  for (const auto& lie : frame_lies()) {
+    if (const YAML::Node value = f[lie.name]) lie.read(r, value, spec);
+  }
 }
 
 WireFrameSpec read_write_frame(const YamlReader& r, const YAML::Node& f) {

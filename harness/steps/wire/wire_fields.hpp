@@ -29,35 +29,19 @@ Field<S> within_field(WireCheck S::*check) {
 
 namespace zconform::steps {
 
-// The lies a frame the raw peer writes may tell, as `ready` takes them. (`write` frames take the
-// same keys inside each frame: scenario/wire_frame_syntax.cpp, read_frame_lies.)
+// The lies a frame the raw peer writes may tell (scenario/wire_frame_syntax.hpp, frame_lies()),
+// as rows of a field table: `ready` takes them beside its own fields.
 template <typename S>
 std::vector<Field<S>> frame_lie_fields(WireFrameSpec S::*frame) {
-  return {
-      field::boolean<S>(
-          "more", [frame](S & s) -> auto& { return (s.*frame).more; }, "the MORE flag")
-          .defaults("false (a command stands alone)"),
-      field::boolean<S>(
-          "long", [frame](S & s) -> auto& { return (s.*frame).force_long; },
-          "an 8-octet size however short the body (FRAME-03)"),
-      field::custom<S>("declared_size", "integer 0..2^64-1",
-                       "the size written in the header, lying about the body",
-                       [frame](const StepLoad& load, const YAML::Node& node, S& s) {
-                         (s.*frame).declared_size = load.reader.unsigned64(node, "'declared_size'");
-                       }),
-      field::octet<S>(
-          "reserved", [frame](S & s) -> auto& { return (s.*frame).reserved; },
-          "OR-ed into the flags (FRAME-01)"),
-      field::boolean<S>(
-          "as_message", [frame](S & s) -> auto& { return (s.*frame).as_message; },
-          "a command's body without the COMMAND flag (FRAME-10)"),
-      field::octet<S>(
-          "flags", [frame](S & s) -> auto& { return (s.*frame).raw_flags; },
-          "the flags octet exactly"),
-      field::integer<S>(
-          "truncate", [frame](S & s) -> auto& { return (s.*frame).truncate; }, 0, 1 << 26,
-          "only this many octets of the encoded frame are written"),
-  };
+  std::vector<Field<S>> rows;
+  for (const FrameLie& lie : frame_lies()) {
+    rows.push_back(
+        field::custom<S>(lie.name, lie.type, lie.doc,
+                         [frame, read = lie.read](const StepLoad& load, const YAML::Node& node,
+                                                  S& s) { read(load.reader, node, s.*frame); })
+            .defaults(lie.presence));
+  }
+  return rows;
 }
 
 template <typename S>
