@@ -9,48 +9,15 @@ import re
 import subprocess
 import unittest
 
+from agent_session import AgentSession
 from zconform_e2e import SOURCE_DIR, Run
 
 AGENT = os.path.join(SOURCE_DIR, "harness", "agents", "pyzmq", "agent.py")
 
 
-class Agent:
-    """The agent as a subprocess, spoken to line by line."""
-
-    def __init__(self):
-        self.proc = subprocess.Popen(["/usr/bin/python3", AGENT], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     text=True)
-        self.next_id = 1
-        self.early = {}  # replies read while waiting for another: replies may come in any order
-
-    def raw(self, line):
-        self.proc.stdin.write(line + "\n")
-        self.proc.stdin.flush()
-
-    def call(self, op, **args):
-        request_id = self.next_id
-        self.next_id += 1
-        self.raw(json.dumps({"id": request_id, "op": op, **args}))
-        return self.reply(request_id)
-
-    def reply(self, request_id):
-        while request_id not in self.early:
-            line = self.proc.stdout.readline()
-            if not line:
-                raise AssertionError(f"the agent closed stdout before replying to {request_id}")
-            reply = json.loads(line)
-            if "id" in reply:
-                self.early[reply["id"]] = reply
-        return self.early.pop(request_id)
-
-    def close(self):
-        self.proc.stdin.close()
-        self.proc.wait(timeout=10)
-
-
 class BrokenInput(unittest.TestCase):
     def setUp(self):
-        self.agent = Agent()
+        self.agent = AgentSession(["/usr/bin/python3", AGENT])
         self.addCleanup(self.agent.close)
 
     def test_unknown_op_is_unsupported(self):
