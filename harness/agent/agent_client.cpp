@@ -221,6 +221,7 @@ const AgentHello& AgentClient::handshake(Clock::time_point deadline) {
     hello_.transports = string_set(caps, "transports");
     hello_.options = string_set(caps, "options");
     hello_.draft = caps.value("draft", false);
+    if (caps.contains("monitor_events")) hello_.monitor_events = string_set(caps, "monitor_events");
   } catch (const std::exception& e) {
     fail(std::string("protocol error: ") + e.what());
   }

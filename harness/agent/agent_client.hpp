@@ -35,6 +35,12 @@ struct AgentHello {
   std::set<std::string> transports;
   std::set<std::string> options;
   bool draft = false;
+  // The monitor events the agent can report (capability `monitor_events`); absent: all of libzmq's.
+  std::optional<std::set<std::string>> monitor_events;
+
+  bool reports(const std::string& event) const {
+    return !monitor_events || monitor_events->count(event) > 0;
+  }
 };
 
 struct MonitorEvent {

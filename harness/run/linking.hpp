@@ -14,8 +14,9 @@ int count_events(const std::vector<MonitorEvent>& events, const std::string& han
                  const std::string& name);
 // Transports on which libzmq-like implementations report HANDSHAKE_SUCCEEDED through monitors.
 bool has_monitor_events(const std::string& transport);
-// Ends the case (error) where the case's transport has no monitor events to wait for.
-void require_monitor_events(const CaseContext& cx);
+// Ends the case where `event` cannot be seen on `s`: an error where the case's transport has no
+// monitor events, UNSUPPORTED where the socket's agent cannot report that event.
+void require_monitor_event(const CaseContext& cx, const SocketSlot& s, const std::string& event);
 
 // The agent's context for this case, created (with the scenario's options) on first use.
 std::string context_for(CaseContext& cx, AgentClient& agent);
@@ -27,7 +28,9 @@ void create_socket(CaseContext& cx, SocketSlot& s);
 std::string endpoint_for(const CaseContext& cx, const SocketSlot& s);
 // The binder binds (once), the other connects, both await the handshake, then settle.
 void link(CaseContext& cx, SocketSlot& binder, SocketSlot& connector);
-void await_handshakes(CaseContext& cx, SocketSlot& s);
+// Waits until `s` has one link-up event per link: HANDSHAKE_SUCCEEDED, or, from an agent that
+// cannot report it, ACCEPTED on a binder and CONNECTED on a connector (noted in the result).
+void await_links(CaseContext& cx, SocketSlot& s, bool binder);
 // Lets a socket act on what its I/O threads told it (new pipes, peer identities) before the next
 // step relies on it.
 void settle(CaseContext& cx, SocketSlot& s);

@@ -10,9 +10,11 @@ Usage: scripted_agent.py SCRIPT_JSON
           socket, delay_ms later.
   "echo": true: a message whose send succeeds is what the next unscripted recv (on any socket)
           returns, in order; "drop_sent": [k, ...] loses the k-th of them (from 0) on the way.
+  "monitor_events": [NAME, ...]: the hello capability of that name (absent: not stated).
+  "connect_events": [NAME, ...]: what connect makes every socket report (HANDSHAKE_SUCCEEDED).
 Unscripted ops get plausible answers: hello offers every socket type and transport, sockets and
 contexts get fresh handles, bind resolves to a made-up endpoint, connect makes every socket report
-HANDSHAKE_SUCCEEDED, recv answers EAGAIN, getsockopt answers 0, anything else ok.
+its connect_events, recv answers EAGAIN, getsockopt answers 0, anything else ok.
 Frames in scripts are plain text; the double base64-encodes them.
 """
 import base64
@@ -50,10 +52,12 @@ def default_answer(request):
     global counter
     op = request["op"]
     if op == "hello":
-        return {"status": "ok", "name": "scripted", "version": "0", "protocol": 1,
-                "capabilities": {"socket_types": ["PAIR", "PUB", "SUB", "REQ", "REP", "DEALER", "ROUTER", "PULL",
-                                                  "PUSH", "XPUB", "XSUB", "STREAM"],
-                                 "transports": ["tcp", "ipc", "inproc", "ws"], "options": [], "draft": False}}
+        capabilities = {"socket_types": ["PAIR", "PUB", "SUB", "REQ", "REP", "DEALER", "ROUTER", "PULL",
+                                         "PUSH", "XPUB", "XSUB", "STREAM"],
+                        "transports": ["tcp", "ipc", "inproc", "ws"], "options": [], "draft": False}
+        if "monitor_events" in script:
+            capabilities["monitor_events"] = script["monitor_events"]
+        return {"status": "ok", "name": "scripted", "version": "0", "protocol": 1, "capabilities": capabilities}
     if op in ("ctx_new", "socket"):
         counter += 1
         handle = ("c" if op == "ctx_new" else "s") + str(counter)
@@ -64,7 +68,8 @@ def default_answer(request):
         return {"status": "ok", "endpoint": "tcp://127.0.0.1:5999"}
     if op == "connect":
         for s in sockets:
-            write({"event": "monitor", "socket": s, "name": "HANDSHAKE_SUCCEEDED", "value": 0, "endpoint": ""})
+            for name in script.get("connect_events", ["HANDSHAKE_SUCCEEDED"]):
+                write({"event": "monitor", "socket": s, "name": name, "value": 0, "endpoint": ""})
         return {"status": "ok"}
     if op == "recv":
         return {"status": "error", "error": "EAGAIN", "message": "scripted"}
@@ -76,11 +81,11 @@ def default_answer(request):
 def answer(request):
     global sent
     op = request["op"]
-    if op in ("ctx_shutdown", "ctx_term"):
+    reply = next_answer(op)
+    if op in ("ctx_shutdown", "ctx_term") and not (isinstance(reply, dict) and reply.get("status") == "unsupported"):
         for h in held:
             write({"id": h["id"], "status": "error", "error": "ETERM", "message": "scripted"})
         held.clear()
-    reply = next_answer(op)
     if reply == "hold":
         held.append(request)
         return

@@ -161,3 +161,50 @@ TEST(StepPlay, NoEventPassesWhenTheBoundEndsQuietly) {
   EXPECT_EQ(r.verdict, Verdict::pass) << r.expected << " / " << r.actual;
   EXPECT_GE(r.observations["no_event_a_DISCONNECTED_ms"].get<int>(), 100);
 }
+
+// An implementation that cannot report HANDSHAKE_SUCCEEDED (JeroMQ 0.3) links on ACCEPTED and
+// CONNECTED instead, says so, and still waits for them.
+TEST(StepPlay, LinkAwaitsConnectionEventsWhereNoHandshakeIsReported) {
+  protocol::Json script = {{"monitor_events", {"ACCEPTED", "CONNECTED", "DISCONNECTED"}},
+                           {"connect_events", {"ACCEPTED", "CONNECTED"}}};
+  CaseResult r = play("  - link: [a, b]\n", script);
+  EXPECT_EQ(r.verdict, Verdict::pass) << r.expected << " / " << r.actual;
+  EXPECT_NE(r.observations["link_sync"].get<std::string>().find("awaited by"), std::string::npos)
+      << r.observations.dump();
+
+  script["connect_events"] = protocol::Json::array();
+  CaseResult never = play("  - link: [a, b]\n", script);
+  EXPECT_EQ(never.verdict, Verdict::fail);
+  EXPECT_NE(never.expected.find("ACCEPTED"), std::string::npos) << never.expected;
+}
+
+TEST(StepPlay, AwaitingAnEventTheAgentCannotReportIsUnsupported) {
+  protocol::Json script = {{"monitor_events", {"ACCEPTED", "CONNECTED"}},
+                           {"connect_events", {"ACCEPTED", "CONNECTED"}}};
+  CaseResult r =
+      play("  - link: [a, b]\n  - await: {socket: a, event: HANDSHAKE_SUCCEEDED}\n", script);
+  EXPECT_EQ(r.verdict, Verdict::unsupported) << r.expected << " / " << r.actual;
+  EXPECT_NE(r.actual.find("does not report HANDSHAKE_SUCCEEDED"), std::string::npos) << r.actual;
+}
+
+// zeromq.js has neither zmq_ctx_term nor zmq_ctx_shutdown: a term step is UNSUPPORTED at once, and
+// teardown neither errs nor waits on a call nothing can release (the agent is restarted).
+TEST(StepPlay, AnImplementationWithoutContextEndIsUnsupportedNotBroken) {
+  const protocol::Json no_end = {{"status", "unsupported"}, {"reason", "no zmq_ctx_term"}};
+  protocol::Json script = replies({{"ctx_term", {no_end}}, {"ctx_shutdown", {no_end}}});
+  CaseResult plain = play(kLinkAndSend, script);
+  EXPECT_EQ(plain.verdict, Verdict::pass) << plain.expected << " / " << plain.actual;
+
+  script["replies"]["recv"] = {"hold"};
+  const auto started = Clock::now();
+  CaseResult term = play(
+      "  - link: [a, b]\n  - recv: {socket: b, as: blocked}\n"
+      "  - term: {role: B, as: term}\n  - reply: {of: blocked, error: ETERM}\n",
+      script);
+  EXPECT_EQ(term.verdict, Verdict::unsupported) << term.expected << " / " << term.actual;
+  EXPECT_NE(term.actual.find("no zmq_ctx_term"), std::string::npos) << term.actual;
+  EXPECT_NE(term.observations["teardown"].get<std::string>().find("agent restarted"),
+            std::string::npos)
+      << term.observations.dump();
+  EXPECT_LT(Clock::now() - started, std::chrono::milliseconds(3000));
+}

@@ -38,7 +38,8 @@ struct Await final : StepOf<Await> {
   void play(CaseContext& cx) const override {
     SocketSlot& s = cx.slot(socket);
     cx.note("await " + event + " on " + s.name);
-    require_monitor_events(cx);
+    require_monitor_event(cx, s, event);
+    for (const auto& unwanted : absent) require_monitor_event(cx, s, unwanted);
     auto done = [&](const std::vector<MonitorEvent>& events) {
       return count_events(events, s.created_handle, event) >= count;
     };

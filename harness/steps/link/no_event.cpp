@@ -38,7 +38,7 @@ struct NoEvent final : StepOf<NoEvent> {
   void play(CaseContext& cx) const override {
     SocketSlot& s = cx.slot(socket);
     cx.note("no_event " + event + " on " + s.name);
-    require_monitor_events(cx);
+    require_monitor_event(cx, s, event);
     const auto started = Clock::now();
     const auto until = started + milliseconds(for_ms);
     if (until > cx.steps_deadline) {
