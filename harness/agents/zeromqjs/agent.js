@@ -1,0 +1,151 @@
+"use strict";
+// zconform's agent for zeromq.js (harness/agents/PROTOCOL.md): JSON lines on stdin and stdout.
+// The npm package comes from build/agents/node (scripts/setup installs it from the lockfile in
+// harness/agents/node); the implementation file points NODE_PATH there. Contexts and the dispatch
+// live here, sockets in socket_actor.js, option values in options.js, reply lines in replies.js.
+const path = require("path");
+const readline = require("readline");
+
+const zmq = require("zeromq");
+const {AgentError, Unsupported, badRequest, line, reply} = require("./replies");
+const {OPTIONS} = require("./options");
+const {SOCKET_OPS, SocketActor, EVENT_NAMES} = require("./socket_actor");
+
+const PROTOCOL_VERSION = 1;
+const SOCKET_CLASSES = {
+  PAIR: "Pair", PUB: "Publisher", SUB: "Subscriber", REQ: "Request", REP: "Reply",
+  DEALER: "Dealer", ROUTER: "Router", PULL: "Pull", PUSH: "Push", XPUB: "XPublisher",
+  XSUB: "XSubscriber", STREAM: "Stream",
+};
+const CONTEXT_OPTIONS = {
+  io_threads: ["ioThreads", "number"], max_sockets: ["maxSockets", "number"],
+  blocky: ["blocky", "boolean"], ipv6: ["ipv6", "boolean"],
+};
+const NO_CONTEXT_END = "zeromq.js has no zmq_ctx_term or zmq_ctx_shutdown: a context ends when " +
+                       "it is garbage-collected";
+
+function packageVersion() {
+  const main = require.resolve("zeromq");  // .../node_modules/zeromq/lib/index.js
+  return require(path.join(main, "..", "..", "package.json")).version;
+}
+
+function transports() {
+  // zeromq.js bundles its own libzmq: ws is built in (a bind says so), ipc per its capability list.
+  const found = ["tcp", "inproc", "ws"];
+  if (zmq.capability.ipc) found.push("ipc");
+  return found;
+}
+
+class Agent {
+  constructor() {
+    this.contexts = new Map();
+    this.released = new Set();  // handles of contexts let go by ctx_term, still known by name
+    this.sockets = new Map();
+    this.nextContext = 1;
+    this.nextSocket = 1;
+  }
+
+  hello() {
+    return {
+      name: "zeromq.js",
+      version: `${packageVersion()} (libzmq ${zmq.version})`,
+      protocol: PROTOCOL_VERSION,
+      capabilities: {
+        socket_types: Object.keys(SOCKET_CLASSES).sort(),
+        transports: transports(),
+        options: Object.keys(OPTIONS).sort(),
+        monitor_events: Object.values(EVENT_NAMES).sort(),
+        draft: Boolean(zmq.capability.draft),
+      },
+    };
+  }
+
+  context(request) {
+    const context = this.contexts.get(request.ctx);
+    if (!context) throw new AgentError("EFAULT", `no live context '${request.ctx}'`);
+    return context;
+  }
+
+  ctxNew(request) {
+    const given = request.options ?? {};
+    if (typeof given !== "object" || Array.isArray(given)) throw badRequest("field 'options' must be an object");
+    const settings = {};
+    for (const [name, value] of Object.entries(given)) {
+      const known = CONTEXT_OPTIONS[name];
+      if (!known) throw new Unsupported(`context option '${name}' is not supported by the zeromq.js agent`);
+      if (typeof value !== known[1]) throw new AgentError("EINVAL", `context option '${name}' takes a ${known[1]}`);
+      settings[known[0]] = value;
+    }
+    const handle = `c${this.nextContext++}`;
+    this.contexts.set(handle, new zmq.Context(settings));
+    return {ctx: handle};
+  }
+
+  // The driver ends every case with ctx_term; the agent lets go of the context so that the
+  // garbage collector ends it, and says plainly that this is not zmq_ctx_term.
+  ctxEnd(request) {
+    if (!this.released.has(request.ctx)) this.context(request);
+    if (request.op === "ctx_term" && this.contexts.delete(request.ctx)) this.released.add(request.ctx);
+    throw new Unsupported(NO_CONTEXT_END);
+  }
+
+  openSocket(request) {
+    const context = this.context(request);
+    const className = SOCKET_CLASSES[request.type];
+    if (!className) throw new Unsupported(`socket type '${request.type}' is not supported by the zeromq.js agent`);
+    const handle = `s${this.nextSocket++}`;
+    this.sockets.set(handle, new SocketActor(handle, new zmq[className]({context})));
+    return {socket: handle};
+  }
+
+  forward(request) {
+    const actor = this.sockets.get(request.socket);
+    if (!actor) throw new AgentError("ENOTSOCK", `no open socket '${request.socket}'`);
+    const result = actor.post(request);
+    // A closed socket leaves the table, so that its context can be garbage-collected.
+    if (request.op === "close") result.then(() => this.sockets.delete(request.socket), () => {});
+    return result;
+  }
+
+  dispatch(text) {
+    let request;
+    try {
+      request = JSON.parse(text);
+    } catch (e) {
+      process.stderr.write(`zeromqjs agent: ignoring a line that is not JSON: ${e.message}\n`);
+      return;
+    }
+    const id = request?.id;
+    if (!Number.isSafeInteger(id) || id <= 0) {
+      process.stderr.write("zeromqjs agent: ignoring a request without a positive integer id\n");
+      return;
+    }
+    const op = request.op;
+    if (typeof op !== "string") {
+      line({id, status: "error", error: "EBADREQUEST", message: "field 'op' must be a string"});
+    } else if (op === "hello") {
+      reply(id, () => this.hello());
+    } else if (op === "ctx_new") {
+      reply(id, () => this.ctxNew(request));
+    } else if (op === "ctx_term" || op === "ctx_shutdown") {
+      reply(id, () => this.ctxEnd(request));
+    } else if (op === "socket") {
+      reply(id, () => this.openSocket(request));
+    } else if (SOCKET_OPS.has(op)) {
+      reply(id, () => this.forward(request));
+    } else if (op === "bye") {
+      line({id, status: "ok"});
+      process.exit(0);
+    } else {
+      line({id, status: "unsupported", reason: `operation '${op}' is not supported by the zeromq.js agent`});
+    }
+  }
+}
+
+const agent = new Agent();
+const input = readline.createInterface({input: process.stdin, crlfDelay: Infinity});
+input.on("line", (text) => {
+  if (text.trim()) agent.dispatch(text);
+});
+// stdin closed: leave without waiting for calls still blocked in zeromq.js.
+input.on("close", () => process.exit(0));

@@ -1,0 +1,124 @@
+#!/usr/bin/python3
+"""The zeromq.js agent (harness/agents/zeromqjs): the protocol's broken-input paths answered as
+PROTOCOL.md says, what zeromq.js cannot do answered `unsupported`, its option types agreeing
+with the driver's, and smoke runs of the suite alone and against libzmq in both directions.
+Skipped (exit 77) when node or the npm package (scripts/install-node-agents) is missing."""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unittest
+
+from agent_session import AgentSession
+from zconform_e2e import SOURCE_DIR, ZCONFORM, Run
+
+AGENT = os.path.join(SOURCE_DIR, "harness", "agents", "zeromqjs", "agent.js")
+NODE_PATH = os.path.join(os.path.dirname(ZCONFORM), "agents", "node", "node_modules")
+
+
+def start():
+    return AgentSession(["node", AGENT], env={"NODE_PATH": NODE_PATH})
+
+
+class BrokenInput(unittest.TestCase):
+    def setUp(self):
+        self.agent = start()
+        self.addCleanup(self.agent.close)
+
+    def test_hello_names_the_bundled_libzmq_and_its_events(self):
+        hello = self.agent.call("hello")
+        self.assertEqual(hello["name"], "zeromq.js")
+        self.assertRegex(hello["version"], r"^6\.\d+\.\d+ \(libzmq 4\.\d+\.\d+\)$")
+        self.assertIn("HANDSHAKE_SUCCEEDED", hello["capabilities"]["monitor_events"])
+
+    def test_unknown_op_is_unsupported(self):
+        reply = self.agent.call("teleport")
+        self.assertEqual(reply["status"], "unsupported")
+        self.assertIn("teleport", reply["reason"])
+
+    def test_bad_frame_encoding_is_a_bad_request(self):
+        ctx = self.agent.call("ctx_new")["ctx"]
+        socket = self.agent.call("socket", ctx=ctx, type="PUSH")["socket"]
+        reply = self.agent.call("send", socket=socket, frames=["not base64!"])
+        self.assertEqual((reply["status"], reply["error"]), ("error", "EBADREQUEST"))
+
+    def test_a_frame_of_megabytes_is_decoded(self):
+        # A regular expression over it once exhausted the stack.
+        ctx = self.agent.call("ctx_new")["ctx"]
+        pull = self.agent.call("socket", ctx=ctx, type="PULL")["socket"]
+        push = self.agent.call("socket", ctx=ctx, type="PUSH")["socket"]
+        endpoint = self.agent.call("bind", socket=pull, endpoint="inproc://big")["endpoint"]
+        self.assertEqual(self.agent.call("connect", socket=push, endpoint=endpoint)["status"], "ok")
+        frame = "QUJD" * (1 << 20)
+        self.assertEqual(self.agent.call("send", socket=push, frames=[frame])["status"], "ok")
+        self.assertEqual(self.agent.call("recv", socket=pull, timeout_ms=5000)["frames"], [frame])
+
+    def test_unknown_handles_name_their_errno(self):
+        self.assertEqual(self.agent.call("recv", socket="s999", timeout_ms=0)["error"], "ENOTSOCK")
+        self.assertEqual(self.agent.call("socket", ctx="c999", type="PUSH")["error"], "EFAULT")
+
+    def test_what_zeromqjs_lacks_is_unsupported_not_an_error(self):
+        ctx = self.agent.call("ctx_new")["ctx"]
+        push = self.agent.call("socket", ctx=ctx, type="PUSH")["socket"]
+        self.assertEqual(self.agent.call("recv", socket=push, timeout_ms=0)["status"], "unsupported")
+        self.assertEqual(self.agent.call("close", socket=push)["status"], "ok")
+        self.assertEqual(self.agent.call("ctx_shutdown", ctx=ctx)["status"], "unsupported")
+        self.assertEqual(self.agent.call("ctx_term", ctx=ctx)["status"], "unsupported")
+        # The handle stays known after the context was let go: still unsupported, not EFAULT.
+        self.assertEqual(self.agent.call("ctx_term", ctx=ctx)["status"], "unsupported")
+
+    def test_a_closed_socket_is_gone(self):
+        ctx = self.agent.call("ctx_new")["ctx"]
+        pull = self.agent.call("socket", ctx=ctx, type="PULL")["socket"]
+        self.assertEqual(self.agent.call("close", socket=pull)["status"], "ok")
+        self.assertEqual(self.agent.call("recv", socket=pull, timeout_ms=0)["error"], "ENOTSOCK")
+
+
+class OptionTypes(unittest.TestCase):
+    def test_binary_options_are_the_drivers(self):
+        header = open(os.path.join(SOURCE_DIR, "harness", "protocol", "option_types.hpp")).read()
+        block = header[header.index("kBinaryOptions"):header.index("};", header.index("kBinaryOptions"))]
+        script = ("const {OPTIONS} = require(process.argv[1]);"
+                  "console.log(Object.entries(OPTIONS).filter(([n, o]) => o[1] === 'binary')"
+                  ".map(([n]) => n).join(' '))")
+        listing = subprocess.run(["node", "-e", script, os.path.join(os.path.dirname(AGENT), "options.js")],
+                                 capture_output=True, text=True, check=True)
+        self.assertEqual(set(listing.stdout.split()), set(re.findall(r'"([a-z_]+)"', block)))
+
+
+class SmokeRuns(unittest.TestCase):
+    def check(self, run, least_passes):
+        self.assertIn(run.code, (0, 1), run.explain())  # failures are findings, not breakage
+        verdicts = [c["verdict"] for c in run.cases()]
+        self.assertNotIn("error", verdicts, run.explain())
+        self.assertGreaterEqual(verdicts.count("pass"), least_passes, run.explain())
+        return run
+
+    def test_zeromqjs_alone(self):
+        run = self.check(Run("--impl", "zeromqjs", "--filter", "delivery.multipart/*"), 40)
+        self.assertEqual(run.code, 0, run.explain())
+        versions = {i["name"]: i["version"] for i in run.report["implementations"]}
+        self.assertRegex(versions.get("zeromqjs", ""), r"^6\.\d+\.\d+ \(libzmq ", run.explain())
+
+    def test_a_term_it_cannot_do_is_unsupported(self):
+        run = self.check(Run("--impl", "zeromqjs", "--filter", "context.term-unblocks-recv/PUSH-PULL/*"), 0)
+        self.assertTrue(all(c["verdict"] == "unsupported" for c in run.cases()), run.explain())
+        self.assertTrue(all("zmq_ctx_term" in c["actual"] for c in run.cases()), run.explain())
+
+    def test_libzmq_and_zeromqjs_in_both_directions(self):
+        run = self.check(Run("--impl", "libzmq", "--impl", "zeromqjs", "--filter", "delivery.single/PUSH-PULL/tcp/*"), 8)
+        ids = {c["id"] for c in run.cases()}
+        self.assertIn("delivery.single/PUSH-PULL/tcp/PULL-binds/libzmq+zeromqjs", ids)
+        self.assertIn("delivery.single/PUSH-PULL/tcp/PULL-binds/zeromqjs+libzmq", ids)
+        self.assertIn("delivery.single/PUSH-PULL/tcp/PULL-binds", ids)
+        pairs = [c for c in run.cases() if c["id"].endswith("/libzmq+zeromqjs")]
+        self.assertTrue(all(c["implementations"] == ["libzmq", "zeromqjs"] for c in pairs))
+        self.assertTrue(all(c["verdict"] == "pass" for c in run.cases()), run.explain())
+
+
+if __name__ == "__main__":
+    if not shutil.which("node") or not os.path.isdir(os.path.join(NODE_PATH, "zeromq")):
+        print("skipped: node or the zeromq npm package (scripts/install-node-agents) is missing")
+        sys.exit(77)
+    unittest.main()
