@@ -6,6 +6,7 @@
 //   2  the harness could not do its job: bad input file, agent error, report not written
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace zconform {
 
@@ -18,9 +19,9 @@ struct CommonOptions {
 
 struct RunOptions {
   CommonOptions common;
-  std::string impl = "libzmq";
-  std::filesystem::path impl_file;  // overrides impl
-  std::string peer;                 // role B; empty: the same as impl
+  std::vector<std::string> impls;                 // registered names; libzmq when none at all
+  std::vector<std::filesystem::path> impl_files;  // implementation files of the user's
+  std::string peer;                               // role B of a single pair; empty: none
   std::filesystem::path peer_file;
   std::filesystem::path out_dir;
   int deadline_ms = 0;  // caps every case's deadline; 0: the scenarios' own

@@ -28,18 +28,14 @@ int main(int argc, char** argv) {
   auto* run_cmd =
       app.add_subcommand("run", "Run the cases and write reports (report.json, junit.xml)");
   add_common(run_cmd, run.common);
-  auto* impl =
-      run_cmd
-          ->add_option("--impl", run.impl,
-                       "Registered implementation to test (conformance/implementations/NAME.yaml)")
-          ->capture_default_str();
-  run_cmd
-      ->add_option("--impl-file", run.impl_file,
-                   "Your own implementation file instead of a registered one")
-      ->excludes(impl);
+  run_cmd->add_option("--impl", run.impls,
+                      "Registered implementation to test (conformance/implementations/NAME.yaml); "
+                      "several: each alone, then every ordered pair of them (default: libzmq)");
+  run_cmd->add_option("--impl-file", run.impl_files,
+                      "Your own implementation file, alone or among the --impl ones");
   auto* peer = run_cmd->add_option(
-      "--peer", run.peer, "Implementation for the second socket of each pairing (default: --impl)");
-  run_cmd->add_option("--peer-file", run.peer_file, "Implementation file for the second socket")
+      "--peer", run.peer, "Implementation for role B of every pairing, with a single --impl");
+  run_cmd->add_option("--peer-file", run.peer_file, "Implementation file for role B")
       ->excludes(peer);
   run_cmd->add_option("--out", run.out_dir, "Reports go to OUT/<timestamp>/ and OUT/latest/")
       ->capture_default_str();

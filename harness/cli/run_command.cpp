@@ -3,10 +3,12 @@
 #include <ctime>
 #include <iomanip>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/paths.hpp"
+#include "cli/run_plan.hpp"
 #include "cli/suite_loading.hpp"
 #include "gate/baseline.hpp"
 #include "report/publish.hpp"
@@ -22,13 +24,6 @@ std::string utc_time(std::time_t t, const char* format) {
   std::ostringstream out;
   out << std::put_time(&tm, format);
   return out.str();
-}
-
-Implementation resolve(const std::string& name, const std::filesystem::path& file,
-                       const CommonOptions& common) {
-  PathVariables vars{executable_dir(), source_dir()};
-  if (!file.empty()) return load_implementation_file(file, vars);
-  return load_registered_implementation(common.conformance_dir / "implementations", name, vars);
 }
 
 // ipc:// paths are limited to 107 bytes, so they live in a short private directory.
@@ -74,62 +69,66 @@ int run_command(const RunOptions& options) {
   auto started = std::chrono::system_clock::now();
   auto started_steady = Clock::now();
   std::unique_ptr<LoadedSuite> suite;
-  RunSettings settings;
+  std::vector<ImplementationChoice> impls;
+  std::optional<ImplementationChoice> peer;
+  std::vector<RunLeg> legs;
   try {
-    suite = load_suite(options.common);
-    settings.impl_a = resolve(options.impl, options.impl_file, options.common);
-    bool own_peer = !options.peer.empty() || !options.peer_file.empty();
-    settings.impl_b =
-        own_peer ? resolve(options.peer, options.peer_file, options.common) : settings.impl_a;
-  } catch (const FileError& e) {
-    std::cerr << "zconform: " << e.what() << "\n";
-    return kExitHarnessError;
-  }
-  std::optional<Baseline> baseline;
-  try {
-    std::filesystem::path file = options.baseline;
-    if (file.empty() && options.impl_file.empty())
-      file = options.common.conformance_dir / "baselines" / (options.impl + ".yaml");
-    if (!options.no_baseline && !file.empty() &&
-        (!options.baseline.empty() || std::filesystem::exists(file))) {
-      baseline = Baseline::load(file, suite->catalogue);
+    // Every case is loaded: the filter applies per leg, to IDs that name a pair's implementations.
+    CommonOptions unfiltered = options.common;
+    unfiltered.filter.clear();
+    suite = load_suite(unfiltered);
+    impls = chosen_implementations(options);
+    if (!options.peer.empty() || !options.peer_file.empty()) {
+      if (impls.size() != 1)
+        throw FileError("--peer pairs with one implementation; several make their own pairs");
+      PathVariables vars{executable_dir(), source_dir()};
+      auto registry = options.common.conformance_dir / "implementations";
+      peer = ImplementationChoice{options.peer, options.peer_file, {}};
+      peer->loaded = options.peer_file.empty()
+                         ? load_registered_implementation(registry, options.peer, vars)
+                         : load_implementation_file(options.peer_file, vars);
     }
+    legs = plan_legs(options, impls, peer, suite->catalogue);
   } catch (const FileError& e) {
     std::cerr << "zconform: " << e.what() << "\n";
     return kExitHarnessError;
   }
   for (const auto& error : suite->scenarios.errors) std::cerr << "zconform: " << error << "\n";
-  if (suite->cases.empty()) {
+
+  // The cases of each leg, in order: each alone first, then the pairs.
+  std::vector<std::pair<const RunLeg*, const CaseSpec*>> plan;
+  for (const auto& leg : legs) {
+    for (const auto& spec : suite->cases) {
+      if (leg.plays(spec) && case_matches(spec.id + leg.case_id_suffix, options.common.filter))
+        plan.emplace_back(&leg, &spec);
+    }
+  }
+  if (plan.empty()) {
     std::cerr << "zconform: no case matches the filter '" << options.common.filter
               << "' (see zconform list)\n";
     return kExitHarnessError;
   }
 
   IpcDir ipc_dir;
-  settings.ipc_dir = ipc_dir.path;
-  settings.strict = options.strict;
-  settings.deadline_cap_ms = options.deadline_ms;
-  settings.catalogue = &suite->catalogue;
-  settings.pairings = &suite->pairings;
-  const bool own_conformance = options.common.conformance_dir != source_dir() / "conformance";
-  settings.rerun_prefix =
-      executable_dir().string() + "/zconform run " +
-      (own_conformance ? "--conformance " + options.common.conformance_dir.string() + " " : "") +
-      (options.impl_file.empty() ? "--impl " + options.impl
-                                 : "--impl-file " + options.impl_file.string()) +
-      (options.peer.empty() ? "" : " --peer " + options.peer) +
-      (options.peer_file.empty() ? "" : " --peer-file " + options.peer_file.string()) +
-      (options.strict ? " --strict" : "") +
-      (options.deadline_ms ? " --deadline-ms " + std::to_string(options.deadline_ms) : "");
-
   AgentPool pool(std::chrono::seconds(10));
-  CaseRunner runner(pool, settings);
   std::vector<CaseResult> results;
-  results.reserve(suite->cases.size());
-  for (size_t i = 0; i < suite->cases.size(); ++i) {
-    results.push_back(runner.run(suite->cases[i], i + 1));
-    if (baseline) apply_baseline(*baseline, results.back());
-    print_result(results.back(), i + 1, suite->cases.size(), options.quiet);
+  results.reserve(plan.size());
+  for (size_t i = 0; i < plan.size(); ++i) {
+    const auto& [leg, spec] = plan[i];
+    RunSettings settings;
+    settings.impl_a = leg->a->loaded;
+    settings.impl_b = leg->b->loaded;
+    settings.case_id_suffix = leg->case_id_suffix;
+    settings.ipc_dir = ipc_dir.path;
+    settings.strict = options.strict;
+    settings.deadline_cap_ms = options.deadline_ms;
+    settings.catalogue = &suite->catalogue;
+    settings.pairings = &suite->pairings;
+    settings.rerun_prefix = leg->rerun_prefix;
+    CaseRunner runner(pool, settings);
+    results.push_back(runner.run(*spec, i + 1));
+    if (leg->baseline) apply_baseline(*leg->baseline, results.back());
+    print_result(results.back(), i + 1, plan.size(), options.quiet);
   }
 
   RunInfo run;
@@ -138,12 +137,14 @@ int run_command(const RunOptions& options) {
   run.command = options.command_line;
   run.filter = options.common.filter;
   run.agent_restarts = pool.restarts();
-  for (const auto* impl : {&settings.impl_a, &settings.impl_b}) {
-    if (!run.implementations.empty() && run.implementations.back().name == impl->name) continue;
-    auto hello = pool.hellos().find(impl->name);
-    run.implementations.push_back({impl->name,
+  std::vector<const ImplementationChoice*> named;
+  for (const auto& impl : impls) named.push_back(&impl);
+  if (peer) named.push_back(&*peer);
+  for (const auto* impl : named) {
+    auto hello = pool.hellos().find(impl->loaded.name);
+    run.implementations.push_back({impl->loaded.name,
                                    hello != pool.hellos().end() ? hello->second.version : "",
-                                   impl->source_file.string()});
+                                   impl->loaded.source_file.string()});
   }
   pool.shut_down_all();
   run.duration_ms =
@@ -166,8 +167,15 @@ int run_command(const RunOptions& options) {
   for (const auto& [verdict, n] : counts) {
     if (n) std::cout << " " << n << " " << to_string(verdict);
   }
-  if (baseline)
-    std::cout << " (" << known << " known failures in " << baseline->file.string() << ")";
+  std::set<std::string> baselines;
+  for (const auto& leg : legs) {
+    if (leg.baseline) baselines.insert(leg.baseline->file.string());
+  }
+  if (!baselines.empty()) {
+    std::cout << " (" << known << " known failures in";
+    for (const auto& file : baselines) std::cout << " " << file;
+    std::cout << ")";
+  }
   for (const auto& r : results) {
     if (r.baseline_unexpected_pass)
       std::cout << "\nunexpected pass (remove it from the baseline): " << r.id;

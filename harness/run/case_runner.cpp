@@ -6,7 +6,7 @@ namespace zconform {
 
 CaseResult CaseRunner::run(const CaseSpec& spec, size_t case_number) {
   CaseResult result;
-  result.id = spec.id;
+  result.id = spec.id + settings_.case_id_suffix;
   result.scenario_id = spec.scenario->id;
   result.title = spec.scenario->title;
   result.scenario_file = spec.scenario->file.string();
@@ -15,7 +15,7 @@ CaseResult CaseRunner::run(const CaseSpec& spec, size_t case_number) {
   result.transport = spec.transport;
   result.binder = spec.type_of(spec.binder);
   result.implementations = {settings_.impl_a.name, settings_.impl_b.name};
-  result.rerun = settings_.rerun_prefix + " --filter '" + spec.id + "'";
+  result.rerun = settings_.rerun_prefix + " --filter '" + result.id + "'";
 
   auto started = Clock::now();
   CasePlay play(spec, settings_, pool_, case_number, result);

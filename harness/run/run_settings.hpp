@@ -12,6 +12,7 @@ namespace zconform {
 struct RunSettings {
   Implementation impl_a;          // plays role A (the first type of each pairing)
   Implementation impl_b;          // plays role B
+  std::string case_id_suffix;     // "/A+B" when impl_a and impl_b differ (cli/run_plan.hpp)
   bool strict = false;            // SHOULD clauses broken -> fail instead of non-strict
   int deadline_cap_ms = 0;        // > 0: no case runs longer, whatever its scenario says
   std::filesystem::path ipc_dir;  // where ipc:// endpoints live (short: paths max 107 bytes)

@@ -202,6 +202,40 @@ class Gate(unittest.TestCase):
         self.assertEqual(run.report["summary"]["unexpected_passes"], 2)
 
 
+class Matrix(unittest.TestCase):
+    """Several implementations: each alone, then every ordered pair, with IDs that name the pair."""
+
+    def test_pairs_play_two_sided_cases_only_with_their_own_ids(self):
+        # libzmq beside itself under another name: the pair legs need no second library.
+        twin = os.path.join(Run("--impl", "libzmq", "--filter", "x-none-x").out, "twin.yaml")
+        with open(twin, "w") as f:
+            f.write('name: twin\nargv: ["${BUILD_DIR}/agents/zconform-agent-libzmq"]\n')
+        run = Run("--impl", "libzmq", "--impl-file", twin, "--filter", "*.single/PUSH-PULL/tcp/PULL-binds*")
+        self.assertEqual(run.code, 0, run.explain())
+        ids = sorted(c["id"] for c in run.cases())
+        self.assertEqual(ids, ["delivery.single/PUSH-PULL/tcp/PULL-binds",
+                               "delivery.single/PUSH-PULL/tcp/PULL-binds",
+                               "delivery.single/PUSH-PULL/tcp/PULL-binds/libzmq+twin",
+                               "delivery.single/PUSH-PULL/tcp/PULL-binds/twin+libzmq"])
+        pair = next(c for c in run.cases() if c["id"].endswith("/twin+libzmq"))
+        self.assertEqual(pair["implementations"], ["twin", "libzmq"])
+        self.assertEqual([i["name"] for i in run.report["implementations"]], ["libzmq", "twin"])
+        # A wire case has the raw peer for its other side: it runs alone only.
+        wire = Run("--impl", "libzmq", "--impl-file", twin, "--filter", "wire.null.iut-ready/*/tcp/*")
+        self.assertTrue(wire.cases(), wire.explain())
+        self.assertFalse([c for c in wire.cases() if "+" in c["id"]], wire.explain())
+
+    def test_an_implementation_named_twice_is_refused(self):
+        run = Run("--impl", "libzmq", "--impl", "libzmq", "--filter", "delivery.single/*")
+        self.assertEqual(run.code, 2, run.explain())
+        self.assertIn("named twice", run.stderr)
+
+    def test_peer_pairs_with_one_implementation_only(self):
+        run = Run("--impl", "libzmq", "--impl", "pyzmq", "--peer", "libzmq", "--filter", "delivery.single/*")
+        self.assertEqual(run.code, 2, run.explain())
+        self.assertIn("--peer", run.stderr)
+
+
 class Coverage(unittest.TestCase):
     def test_coverage_prints_a_table_and_n_of_m(self):
         proc = subprocess.run([ZCONFORM, "coverage"], capture_output=True, text=True)
