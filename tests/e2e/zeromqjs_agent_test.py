@@ -68,6 +68,20 @@ class BrokenInput(unittest.TestCase):
         # The handle stays known after the context was let go: still unsupported, not EFAULT.
         self.assertEqual(self.agent.call("ctx_term", ctx=ctx)["status"], "unsupported")
 
+    def test_contexts_let_go_of_are_reused_not_leaked(self):
+        # zeromq.js never terminates a context: without reuse each case kept five descriptors.
+        def cycle():
+            ctx = self.agent.call("ctx_new")["ctx"]
+            pull = self.agent.call("socket", ctx=ctx, type="PULL")["socket"]
+            self.agent.call("bind", socket=pull, endpoint="tcp://127.0.0.1:*")
+            self.agent.call("close", socket=pull)
+            self.agent.call("ctx_term", ctx=ctx)
+        cycle()
+        before = len(os.listdir(f"/proc/{self.agent.proc.pid}/fd"))
+        for _ in range(100):
+            cycle()
+        self.assertLess(len(os.listdir(f"/proc/{self.agent.proc.pid}/fd")), before + 10)
+
     def test_a_closed_socket_is_gone(self):
         ctx = self.agent.call("ctx_new")["ctx"]
         pull = self.agent.call("socket", ctx=ctx, type="PULL")["socket"]

@@ -40,6 +40,7 @@ class Agent {
   constructor() {
     this.contexts = new Map();
     this.released = new Set();  // handles of contexts let go by ctx_term, still known by name
+    this.spares = new Map();  // options signature -> contexts let go of with no socket open
     this.sockets = new Map();
     this.nextContext = 1;
     this.nextSocket = 1;
@@ -61,9 +62,9 @@ class Agent {
   }
 
   context(request) {
-    const context = this.contexts.get(request.ctx);
-    if (!context) throw new AgentError("EFAULT", `no live context '${request.ctx}'`);
-    return context;
+    const entry = this.contexts.get(request.ctx);
+    if (!entry) throw new AgentError("EFAULT", `no live context '${request.ctx}'`);
+    return entry.context;
   }
 
   ctxNew(request) {
@@ -77,16 +78,33 @@ class Agent {
       settings[known[0]] = value;
     }
     const handle = `c${this.nextContext++}`;
-    this.contexts.set(handle, new zmq.Context(settings));
+    const signature = JSON.stringify(Object.entries(settings).sort());
+    const context = this.spare(signature).pop() || new zmq.Context(settings);
+    this.contexts.set(handle, {context, signature});
     return {ctx: handle};
   }
 
   // The driver ends every case with ctx_term; the agent lets go of the context so that the
   // garbage collector ends it, and says plainly that this is not zmq_ctx_term.
+  // zeromq.js never terminates a context, not even once it is garbage-collected: each one keeps
+  // its I/O thread and five file descriptors, and a case per context would exhaust them (EMFILE in
+  // libzmq's epoll) after a few thousand cases. A context let go of with no socket open is kept
+  // for the next ctx_new with the same options, as an application would keep one context.
   ctxEnd(request) {
     if (!this.released.has(request.ctx)) this.context(request);
-    if (request.op === "ctx_term" && this.contexts.delete(request.ctx)) this.released.add(request.ctx);
+    const entry = this.contexts.get(request.ctx);
+    if (request.op === "ctx_term" && entry) {
+      this.contexts.delete(request.ctx);
+      this.released.add(request.ctx);
+      const open = [...this.sockets.values()].some((actor) => actor.context === entry.context);
+      if (!open) this.spare(entry.signature).push(entry.context);
+    }
     throw new Unsupported(NO_CONTEXT_END);
+  }
+
+  spare(signature) {
+    if (!this.spares.has(signature)) this.spares.set(signature, []);
+    return this.spares.get(signature);
   }
 
   openSocket(request) {
@@ -94,7 +112,7 @@ class Agent {
     const className = SOCKET_CLASSES[request.type];
     if (!className) throw new Unsupported(`socket type '${request.type}' is not supported by the zeromq.js agent`);
     const handle = `s${this.nextSocket++}`;
-    this.sockets.set(handle, new SocketActor(handle, new zmq[className]({context})));
+    this.sockets.set(handle, new SocketActor(handle, context, new zmq[className]({context})));
     return {socket: handle};
   }
 

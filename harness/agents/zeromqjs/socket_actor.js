@@ -65,8 +65,9 @@ async function withTimeout(socket, property, timeout, call) {
 }
 
 class SocketActor {
-  constructor(handle, socket) {
+  constructor(handle, context, socket) {
     this.handle = handle;
+    this.context = context;
     this.socket = socket;
     this.tail = Promise.resolve();
     this.monitoring = false;
