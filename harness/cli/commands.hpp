@@ -25,6 +25,7 @@ struct RunOptions {
   std::filesystem::path peer_file;
   std::filesystem::path out_dir;
   int deadline_ms = 0;  // caps every case's deadline; 0: the scenarios' own
+  int jobs = 1;         // legs of the matrix played at once, each on its own agents
   bool strict = false;
   bool quiet = false;
   std::filesystem::path baseline;  // empty: conformance/baselines/<impl>.yaml if there is one

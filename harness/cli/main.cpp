@@ -43,6 +43,11 @@ int main(int argc, char** argv) {
       ->add_option("--deadline-ms", run.deadline_ms,
                    "Cap every case's deadline (ms) below its scenario's own")
       ->check(CLI::Range(100, 600000));
+  run_cmd
+      ->add_option("--jobs", run.jobs,
+                   "Legs (an implementation alone, or a pair) played at once, each on its own "
+                   "agents; the cases of a leg stay in order")
+      ->check(CLI::Range(1, 64));
   run_cmd->add_flag("--strict", run.strict, "A broken SHOULD clause is a failure, not NON-STRICT");
   run_cmd->add_flag("--quiet", run.quiet, "Print only failures and the summary");
   auto* baseline = run_cmd->add_option(

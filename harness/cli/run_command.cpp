@@ -1,5 +1,3 @@
-#include <stdlib.h>
-
 #include <ctime>
 #include <iomanip>
 #include <iostream>
@@ -7,12 +5,12 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/leg_runner.hpp"
 #include "cli/paths.hpp"
 #include "cli/run_plan.hpp"
 #include "cli/suite_loading.hpp"
 #include "gate/baseline.hpp"
 #include "report/publish.hpp"
-#include "run/case_runner.hpp"
 #include "util/yaml_errors.hpp"
 
 namespace zconform {
@@ -25,21 +23,6 @@ std::string utc_time(std::time_t t, const char* format) {
   out << std::put_time(&tm, format);
   return out.str();
 }
-
-// ipc:// paths are limited to 107 bytes, so they live in a short private directory.
-struct IpcDir {
-  std::filesystem::path path;
-  IpcDir() {
-    char pattern[] = "/tmp/zconform-XXXXXX";
-    if (!::mkdtemp(pattern))
-      throw std::runtime_error("cannot create a directory for ipc endpoints in /tmp");
-    path = pattern;
-  }
-  ~IpcDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
 
 void print_result(const CaseResult& r, size_t index, size_t total, bool quiet) {
   const bool accepted =
@@ -96,7 +79,7 @@ int run_command(const RunOptions& options) {
   for (const auto& error : suite->scenarios.errors) std::cerr << "zconform: " << error << "\n";
 
   // The cases of each leg, in order: each alone first, then the pairs.
-  std::vector<std::pair<const RunLeg*, const CaseSpec*>> plan;
+  std::vector<PlannedCase> plan;
   for (const auto& leg : legs) {
     for (const auto& spec : suite->cases) {
       if (leg.plays(spec) && case_matches(spec.id + leg.case_id_suffix, options.common.filter))
@@ -109,44 +92,32 @@ int run_command(const RunOptions& options) {
     return kExitHarnessError;
   }
 
-  IpcDir ipc_dir;
-  AgentPool pool(std::chrono::seconds(10));
-  std::vector<CaseResult> results;
-  results.reserve(plan.size());
-  for (size_t i = 0; i < plan.size(); ++i) {
-    const auto& [leg, spec] = plan[i];
-    RunSettings settings;
-    settings.impl_a = leg->a->loaded;
-    settings.impl_b = leg->b->loaded;
-    settings.case_id_suffix = leg->case_id_suffix;
-    settings.ipc_dir = ipc_dir.path;
-    settings.strict = options.strict;
-    settings.deadline_cap_ms = options.deadline_ms;
-    settings.catalogue = &suite->catalogue;
-    settings.pairings = &suite->pairings;
-    settings.rerun_prefix = leg->rerun_prefix;
-    CaseRunner runner(pool, settings);
-    results.push_back(runner.run(*spec, i + 1));
-    if (leg->baseline) apply_baseline(*leg->baseline, results.back());
-    print_result(results.back(), i + 1, plan.size(), options.quiet);
-  }
+  RunSettings shared;
+  shared.strict = options.strict;
+  shared.deadline_cap_ms = options.deadline_ms;
+  shared.catalogue = &suite->catalogue;
+  shared.pairings = &suite->pairings;
+  LegRunOutcome outcome =
+      run_legs(plan, shared, options.jobs, [&](const CaseResult& result, size_t number) {
+        print_result(result, number, plan.size(), options.quiet);
+      });
+  std::vector<CaseResult>& results = outcome.results;
 
   RunInfo run;
   run.started_at = utc_time(std::chrono::system_clock::to_time_t(started), "%Y-%m-%dT%H:%M:%SZ");
   run.zconform_version = ZCONFORM_VERSION;
   run.command = options.command_line;
   run.filter = options.common.filter;
-  run.agent_restarts = pool.restarts();
+  run.agent_restarts = outcome.agent_restarts;
   std::vector<const ImplementationChoice*> named;
   for (const auto& impl : impls) named.push_back(&impl);
   if (peer) named.push_back(&*peer);
   for (const auto* impl : named) {
-    auto hello = pool.hellos().find(impl->loaded.name);
+    auto hello = outcome.hellos.find(impl->loaded.name);
     run.implementations.push_back({impl->loaded.name,
-                                   hello != pool.hellos().end() ? hello->second.version : "",
+                                   hello != outcome.hellos.end() ? hello->second.version : "",
                                    impl->loaded.source_file.string()});
   }
-  pool.shut_down_all();
   run.duration_ms =
       std::chrono::duration<double, std::milli>(Clock::now() - started_steady).count();
 
@@ -170,6 +141,7 @@ int run_command(const RunOptions& options) {
   std::set<std::string> baselines;
   for (const auto& leg : legs) {
     if (leg.baseline) baselines.insert(leg.baseline->file.string());
+    for (const auto& b : leg.inherited) baselines.insert(b.file.string());
   }
   if (!baselines.empty()) {
     std::cout << " (" << known << " known failures in";

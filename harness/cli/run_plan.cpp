@@ -19,14 +19,24 @@ bool RunLeg::plays(const CaseSpec& spec) const {
   return roles.size() == 2;
 }
 
+void RunLeg::apply_baselines(CaseResult& result) const {
+  if (baseline && apply_baseline(*baseline, result)) return;
+  const std::string alone_id = result.id.substr(0, result.id.size() - case_id_suffix.size());
+  for (const auto& b : inherited) {
+    if (apply_baseline(b, result, alone_id)) {
+      result.baseline_reason = "(" + b.file.filename().string() + ") " + result.baseline_reason;
+      return;
+    }
+  }
+}
+
 static ImplementationChoice choose(const std::string& name, const std::filesystem::path& file,
                                    const CommonOptions& common) {
   PathVariables vars{executable_dir(), source_dir()};
   ImplementationChoice c{name, file, {}};
-  c.loaded = file.empty()
-                 ? load_registered_implementation(common.conformance_dir / "implementations", name,
-                                                  vars)
-                 : load_implementation_file(file, vars);
+  c.loaded = file.empty() ? load_registered_implementation(
+                                common.conformance_dir / "implementations", name, vars)
+                          : load_implementation_file(file, vars);
   return c;
 }
 
@@ -62,8 +72,7 @@ static std::string rerun_prefix(const RunOptions& options, const RunLeg& leg) {
     peer = leg.b->file.empty() ? " --peer " + leg.b->name : " --peer-file " + leg.b->file.string();
   }
   return executable_dir().string() + "/zconform run " +
-         (own_conformance ? "--conformance " + options.common.conformance_dir.string() + " "
-                          : "") +
+         (own_conformance ? "--conformance " + options.common.conformance_dir.string() + " " : "") +
          leg.a->flag() + peer + (options.strict ? " --strict" : "") +
          (options.deadline_ms ? " --deadline-ms " + std::to_string(options.deadline_ms) : "");
 }
@@ -82,6 +91,12 @@ std::vector<RunLeg> plan_legs(const RunOptions& options,
     // A registered implementation alone has conformance/baselines/NAME.yaml; a pair, A+B.yaml.
     const std::string stem = pair ? a.loaded.name + "+" + b.loaded.name : a.name;
     leg.baseline = baseline_for(options, stem, catalogue);
+    if (pair && options.baseline.empty()) {
+      for (const auto* side : {&a, &b}) {
+        if (auto alone = baseline_for(options, side->name, catalogue))
+          leg.inherited.push_back(std::move(*alone));
+      }
+    }
     leg.rerun_prefix = rerun_prefix(options, leg);
     legs.push_back(std::move(leg));
   };

@@ -65,17 +65,22 @@ Baseline Baseline::load(const std::filesystem::path& file, const ClauseCatalogue
   return baseline;
 }
 
-void apply_baseline(const Baseline& baseline, CaseResult& r) {
+bool apply_baseline(const Baseline& baseline, CaseResult& r) {
+  return apply_baseline(baseline, r, r.id);
+}
+
+bool apply_baseline(const Baseline& baseline, CaseResult& r, const std::string& id) {
   for (const auto& e : baseline.entries) {
     bool named = false;
-    for (const auto& glob : e.cases) named = named || case_matches(r.id, glob);
+    for (const auto& glob : e.cases) named = named || case_matches(id, glob);
     if (!named) continue;
     r.baseline_reason = e.reason;
     r.baseline_clause = e.clause;
     r.baseline_known = r.verdict == e.verdict;
     r.baseline_unexpected_pass = r.verdict == Verdict::pass;
-    return;
+    return true;
   }
+  return false;
 }
 
 }  // namespace zconform

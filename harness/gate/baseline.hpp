@@ -29,7 +29,9 @@ struct Baseline {
                        int depth = 0);
 };
 
-// Marks a result known or unexpectedly passing (CaseResult::baseline_*) when an entry names it.
-void apply_baseline(const Baseline& baseline, CaseResult& result);
+// Marks a result known or unexpectedly passing (CaseResult::baseline_*) when an entry names it;
+// says whether one did. `id`: the ID the entries are matched against (default: the result's).
+bool apply_baseline(const Baseline& baseline, CaseResult& result);
+bool apply_baseline(const Baseline& baseline, CaseResult& result, const std::string& id);
 
 }  // namespace zconform

@@ -225,6 +225,33 @@ class Matrix(unittest.TestCase):
         self.assertTrue(wire.cases(), wire.explain())
         self.assertFalse([c for c in wire.cases() if "+" in c["id"]], wire.explain())
 
+    def twin(self):
+        twin = os.path.join(Run("--impl", "libzmq", "--filter", "x-none-x").out, "twin.yaml")
+        with open(twin, "w") as f:
+            f.write('name: twin\nargv: ["${BUILD_DIR}/agents/zconform-agent-libzmq"]\n')
+        return twin
+
+    def test_a_pair_inherits_the_known_failures_of_each_side(self):
+        run = Run("--impl", "libzmq", "--impl-file", self.twin(), "--filter", "pubsub.xpub-disconnect/XPUB-SUB/tcp/SUB-binds*")
+        self.assertEqual(run.code, 1, run.explain())  # twin alone has no baseline: its failure counts
+        by_id = {c["id"]: c for c in run.cases()}
+        pair = by_id["pubsub.xpub-disconnect/XPUB-SUB/tcp/SUB-binds/libzmq+twin"]
+        self.assertEqual((pair["verdict"], pair["baseline"]["status"]), ("fail", "known"), run.explain())
+        self.assertIn("(libzmq.yaml)", pair["baseline"]["reason"])
+        # An entry does not say which side's behaviour it is: the reverse pair inherits it too.
+        reverse = by_id["pubsub.xpub-disconnect/XPUB-SUB/tcp/SUB-binds/twin+libzmq"]
+        self.assertEqual(reverse["baseline"]["status"], "known", run.explain())
+        alone = [c for c in run.cases() if c["id"] == "pubsub.xpub-disconnect/XPUB-SUB/tcp/SUB-binds"]
+        self.assertEqual(sorted("baseline" in c for c in alone), [False, True])
+
+    def test_legs_in_parallel_give_the_verdicts_of_legs_in_turn(self):
+        args = ["--impl", "libzmq", "--impl-file", self.twin(), "--filter", "pipeline.*/*/tcp/*"]
+        serial, parallel = Run(*args), Run(*args, "--jobs", "3")
+        verdicts = lambda run: sorted((c["id"], c["verdict"]) for c in run.cases())
+        self.assertEqual(len(serial.cases()), len(parallel.cases()))
+        self.assertEqual(verdicts(serial), verdicts(parallel), parallel.explain())
+        self.assertEqual([c["id"] for c in serial.cases()], [c["id"] for c in parallel.cases()])
+
     def test_an_implementation_named_twice_is_refused(self):
         run = Run("--impl", "libzmq", "--impl", "libzmq", "--filter", "delivery.single/*")
         self.assertEqual(run.code, 2, run.explain())
