@@ -34,8 +34,7 @@ LegRunOutcome run_legs(const std::vector<PlannedCase>& plan, const RunSettings& 
   // The plan lists each leg's cases together: one span [begin, end) per leg.
   std::vector<std::pair<size_t, size_t>> spans;
   for (size_t i = 0; i < plan.size(); ++i) {
-    if (spans.empty() || plan[spans.back().first].first != plan[i].first)
-      spans.emplace_back(i, i);
+    if (spans.empty() || plan[spans.back().first].first != plan[i].first) spans.emplace_back(i, i);
     spans.back().second = i + 1;
   }
   LegRunOutcome outcome;

@@ -18,7 +18,7 @@ namespace zconform {
 using PlannedCase = std::pair<const RunLeg*, const CaseSpec*>;
 
 struct LegRunOutcome {
-  std::vector<CaseResult> results;          // in plan order
+  std::vector<CaseResult> results;           // in plan order
   std::map<std::string, AgentHello> hellos;  // by implementation name
   int agent_restarts = 0;
 };
