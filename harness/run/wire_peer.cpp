@@ -114,6 +114,11 @@ bool WirePeer::read_greeting_to(size_t total, const std::string& meaning,
                                 Clock::time_point deadline) {
   std::string& peer = greeted_.peer_octets;
   while (peer.size() < total) {
+    if (auto revision = peer_legacy_revision()) {
+      greeted_.stopped = "the implementation's greeting has revision " + std::to_string(*revision) +
+                         " (ZMTP 2.0 or older): no 64-octet ZMTP 3.x greeting follows";
+      return false;
+    }
     const size_t before = peer.size();
     auto status = stream_->read_some(peer, total - peer.size(), deadline);
     if (!meaning.empty()) {
@@ -254,6 +259,14 @@ void WirePeer::legacy_greet(const GreetingSpec& spec, Clock::time_point deadline
   // A 2.0 identity frame is a final short message frame; a 3.x greeting's "NULL..." is not.
   greeted_.downgraded = identity.flags == 0 && identity.declared_size <= 255;
   if (!greeted_.downgraded) transcript_.note("that is not a ZMTP 2.0 identity frame: no downgrade");
+}
+
+std::optional<int> WirePeer::peer_legacy_revision() const {
+  const std::string& p = greeted_.peer_octets;
+  if (major_ != 3 || p.size() <= zmtp::kGreetingPart1) return std::nullopt;
+  if (static_cast<uint8_t>(p[0]) != 0xFF || static_cast<uint8_t>(p[9]) != 0x7F) return std::nullopt;
+  const int revision = static_cast<uint8_t>(p[zmtp::kGreetingPart1]);
+  return revision < 3 ? std::optional<int>(revision) : std::nullopt;
 }
 
 std::optional<zmtp::Greeting> WirePeer::peer_greeting() const {

@@ -48,6 +48,9 @@ class WirePeer {
   const Greeted& greeted() const { return greeted_; }
   // The implementation's full ZMTP 3.x greeting, if it sent one.
   std::optional<zmtp::Greeting> peer_greeting() const;
+  // The revision octet of a ZMTP 2.0 (1) or older greeting the implementation answered the raw
+  // peer's 3.x greeting with: it will not go on to 64 octets, so reading stops there.
+  std::optional<int> peer_legacy_revision() const;
 
   // Frames in the negotiated framing (ZMTP 3.x/2.0 frames; ZMTP 1.0 length-flags-body after a 1.0
   // greeting); false when the connection is gone. `truncate` >= 0 writes only that many octets.

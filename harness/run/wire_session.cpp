@@ -47,6 +47,16 @@ WirePeer& wire_peer(CaseContext& cx) {
   return *cx.wire;
 }
 
+void require_zmtp3_peer(const CaseContext& cx, const WirePeer& wire) {
+  auto revision = wire.peer_legacy_revision();
+  if (!revision) return;
+  const AgentHello& hello = cx.sockets.at("a").agent->hello();  // the raw peer faces socket a
+  throw CaseStop{Verdict::unsupported, "a ZMTP 3.x peer",
+                 hello.name + " " + hello.version + " answered a ZMTP 3.x greeting with revision " +
+                     std::to_string(*revision) + " (ZMTP " + (*revision == 1 ? "2.0" : "1.0") +
+                     "): it speaks no ZMTP 3.x, which this wire scenario tests"};
+}
+
 Verdict verdict_of(const CaseContext& cx, OutcomeVerdict v) {
   switch (v) {
     case OutcomeVerdict::pass: return Verdict::pass;

@@ -20,6 +20,9 @@ struct WireCheck {
 
 // The raw peer's connection, made on first use (so `set` steps before it configure the socket).
 WirePeer& wire_peer(CaseContext& cx);
+// Ends the case UNSUPPORTED where the implementation answered the raw peer's ZMTP 3.x greeting
+// with an older protocol's (JeroMQ 0.3 speaks ZMTP 2.0 only): the wire scenarios test 3.x.
+void require_zmtp3_peer(const CaseContext& cx, const WirePeer& wire);
 
 Verdict verdict_of(const CaseContext& cx, OutcomeVerdict v);
 [[noreturn]] void wire_fail(const CaseContext& cx, const WireCheck& check,

@@ -61,6 +61,7 @@ struct Greet final : StepOf<Greet> {
     WirePeer& wire = wire_peer(cx);
     cx.note("greet");
     const auto& g = wire.greet(greeting, cx.steps_deadline);
+    require_zmtp3_peer(cx, wire);
     cx.observe("greeting_octets_received", g.peer_octets.size());
   }
 };

@@ -29,6 +29,7 @@ struct Handshake final : StepOf<Handshake> {
     WirePeer& wire = wire_peer(cx);
     cx.note("handshake");
     const auto& g = wire.greet(greeting, cx.steps_deadline);
+    require_zmtp3_peer(cx, wire);
     if (!wire.peer_greeting())
       cx.fail("a ZMTP 3.x greeting from the implementation",
               g.stopped.empty() ? "no full greeting" : g.stopped);
