@@ -28,9 +28,10 @@ void create_socket(CaseContext& cx, SocketSlot& s);
 std::string endpoint_for(const CaseContext& cx, const SocketSlot& s);
 // The binder binds (once), the other connects, both await the handshake, then settle.
 void link(CaseContext& cx, SocketSlot& binder, SocketSlot& connector);
-// Waits until `s` has one link-up event per link: HANDSHAKE_SUCCEEDED, or, from an agent that
-// cannot report it, ACCEPTED on a binder and CONNECTED on a connector (noted in the result).
-void await_links(CaseContext& cx, SocketSlot& s, bool binder);
+// Waits until `s` has one link-up event per link: HANDSHAKE_SUCCEEDED, or, where `s`'s or its
+// peer's agent cannot report it, ACCEPTED on a binder and CONNECTED on a connector (noted in the
+// result).
+void await_links(CaseContext& cx, SocketSlot& s, const SocketSlot& peer, bool binder);
 // Lets a socket act on what its I/O threads told it (new pipes, peer identities) before the next
 // step relies on it.
 void settle(CaseContext& cx, SocketSlot& s);
