@@ -9,6 +9,7 @@ import subprocess
 import sys
 import unittest
 
+from agent_protocol_checks import ProtocolBasics
 from agent_session import AgentSession
 from zconform_e2e import ZCONFORM, Run
 
@@ -26,7 +27,7 @@ def start_agent():
     return AgentSession([JAVA, "-cp", ":".join([CLASSES, *JARS]), "zconform.jeromq.Agent"])
 
 
-class Protocol(unittest.TestCase):
+class Protocol(ProtocolBasics, unittest.TestCase):
     def setUp(self):
         self.agent = start_agent()
         self.addCleanup(self.agent.close)
@@ -57,11 +58,6 @@ class Protocol(unittest.TestCase):
         for socket in (push, pull):
             self.assertEqual(self.agent.call("close", socket=socket)["status"], "ok")
         self.assertEqual(self.agent.call("ctx_term", ctx=ctx)["status"], "ok")
-
-    def test_unknown_op_is_unsupported(self):
-        reply = self.agent.call("teleport")
-        self.assertEqual(reply["status"], "unsupported")
-        self.assertIn("teleport", reply["reason"])
 
     def test_bad_requests_are_ebadrequest(self):
         ctx = self.agent.call("ctx_new")["ctx"]

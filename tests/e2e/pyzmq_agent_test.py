@@ -9,29 +9,17 @@ import re
 import subprocess
 import unittest
 
+from agent_protocol_checks import ProtocolBasics
 from agent_session import AgentSession
 from zconform_e2e import SOURCE_DIR, Run
 
 AGENT = os.path.join(SOURCE_DIR, "harness", "agents", "pyzmq", "agent.py")
 
 
-class BrokenInput(unittest.TestCase):
+class BrokenInput(ProtocolBasics, unittest.TestCase):
     def setUp(self):
         self.agent = AgentSession(["/usr/bin/python3", AGENT])
         self.addCleanup(self.agent.close)
-
-    def test_unknown_op_is_unsupported(self):
-        reply = self.agent.call("teleport")
-        self.assertEqual(reply["status"], "unsupported")
-        self.assertIn("teleport", reply["reason"])
-
-    def test_bad_frame_encoding_is_a_bad_request(self):
-        ctx = self.agent.call("ctx_new")["ctx"]
-        socket = self.agent.call("socket", ctx=ctx, type="PUSH")["socket"]
-        reply = self.agent.call("send", socket=socket, frames=["not base64!"])
-        self.assertEqual((reply["status"], reply["error"]), ("error", "EBADREQUEST"))
-        self.agent.call("close", socket=socket)
-        self.assertEqual(self.agent.call("ctx_term", ctx=ctx)["status"], "ok")
 
     def test_unknown_handles_name_their_errno(self):
         self.assertEqual(self.agent.call("recv", socket="s999", timeout_ms=0)["error"], "ENOTSOCK")
