@@ -29,6 +29,18 @@ void require_monitor_event(const CaseContext& cx, const SocketSlot& s, const std
     throw CaseStop{Verdict::unsupported, "monitor event " + event,
                    hello.name + " " + hello.version + " does not report " + event};
   }
+  // Handshake events also need a peer that speaks ZMTP 3.x: libzmq reports none on a link it
+  // negotiated down to ZMTP 2.0 (its v2 handshake never reaches mechanism_ready).
+  if (event.rfind("HANDSHAKE_", 0) != 0) return;
+  for (const auto& [name, other] : cx.sockets) {
+    const AgentHello& peer = other.agent->hello();
+    if (!peer.reports(event)) {
+      throw CaseStop{Verdict::unsupported, "monitor event " + event + " on " + s.name,
+                     peer.name + " " + peer.version + " (socket " + name + ") reports no " + event +
+                         ", and on a ZMTP 2.0 link with it " + hello.name +
+                         " reports no handshake events either"};
+    }
+  }
 }
 
 std::string context_for(CaseContext& cx, AgentClient& agent) {
