@@ -6,7 +6,6 @@
 
 #include "cli/commands.hpp"
 #include "cli/leg_runner.hpp"
-#include "cli/paths.hpp"
 #include "cli/run_plan.hpp"
 #include "cli/suite_loading.hpp"
 #include "gate/baseline.hpp"
@@ -61,16 +60,7 @@ int run_command(const RunOptions& options) {
     unfiltered.filter.clear();
     suite = load_suite(unfiltered);
     impls = chosen_implementations(options);
-    if (!options.peer.empty() || !options.peer_file.empty()) {
-      if (impls.size() != 1)
-        throw FileError("--peer pairs with one implementation; several make their own pairs");
-      PathVariables vars{executable_dir(), source_dir()};
-      auto registry = options.common.conformance_dir / "implementations";
-      peer = ImplementationChoice{options.peer, options.peer_file, {}};
-      peer->loaded = options.peer_file.empty()
-                         ? load_registered_implementation(registry, options.peer, vars)
-                         : load_implementation_file(options.peer_file, vars);
-    }
+    peer = chosen_peer(options, impls.size());
     legs = plan_legs(options, impls, peer, suite->catalogue);
   } catch (const FileError& e) {
     std::cerr << "zconform: " << e.what() << "\n";

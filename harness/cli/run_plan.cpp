@@ -55,6 +55,13 @@ std::vector<ImplementationChoice> chosen_implementations(const RunOptions& optio
   return impls;
 }
 
+std::optional<ImplementationChoice> chosen_peer(const RunOptions& options, size_t impl_count) {
+  if (options.peer.empty() && options.peer_file.empty()) return std::nullopt;
+  if (impl_count != 1)
+    throw FileError("--peer pairs with one implementation; several make their own pairs");
+  return choose(options.peer, options.peer_file, options.common);
+}
+
 static std::optional<Baseline> baseline_for(const RunOptions& options, const std::string& stem,
                                             const ClauseCatalogue& catalogue) {
   if (options.no_baseline) return std::nullopt;

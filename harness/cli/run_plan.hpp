@@ -45,6 +45,10 @@ struct RunLeg {
 // none). Throws FileError for a missing or broken implementation file.
 std::vector<ImplementationChoice> chosen_implementations(const RunOptions& options);
 
+// The implementation --peer or --peer-file names for role B, if any. Throws FileError for a
+// broken file, or when several implementations are chosen (they make their own pairs).
+std::optional<ImplementationChoice> chosen_peer(const RunOptions& options, size_t impl_count);
+
 // The legs over `impls`: each alone, then every ordered pair; or the one pair --peer asks for.
 // Throws FileError for a broken baseline.
 std::vector<RunLeg> plan_legs(const RunOptions& options,
