@@ -21,8 +21,8 @@ const CONTEXT_OPTIONS = {
   io_threads: ["ioThreads", "number"], max_sockets: ["maxSockets", "number"],
   blocky: ["blocky", "boolean"], ipv6: ["ipv6", "boolean"],
 };
-const NO_CONTEXT_END = "zeromq.js has no zmq_ctx_term or zmq_ctx_shutdown: a context ends when " +
-                       "it is garbage-collected";
+const NO_CONTEXT_END = "zeromq.js has no zmq_ctx_term or zmq_ctx_shutdown: its contexts are never " +
+                       "terminated";
 
 function packageVersion() {
   const main = require.resolve("zeromq");  // .../node_modules/zeromq/lib/index.js
@@ -84,8 +84,7 @@ class Agent {
     return {ctx: handle};
   }
 
-  // The driver ends every case with ctx_term; the agent lets go of the context so that the
-  // garbage collector ends it, and says plainly that this is not zmq_ctx_term.
+  // The driver ends every case with ctx_term; the agent answers that this is not zmq_ctx_term.
   // zeromq.js never terminates a context, not even once it is garbage-collected: each one keeps
   // its I/O thread and five file descriptors, and a case per context would exhaust them (EMFILE in
   // libzmq's epoll) after a few thousand cases. A context let go of with no socket open is kept
@@ -120,7 +119,7 @@ class Agent {
     const actor = this.sockets.get(request.socket);
     if (!actor) throw new AgentError("ENOTSOCK", `no open socket '${request.socket}'`);
     const result = actor.post(request);
-    // A closed socket leaves the table, so that its context can be garbage-collected.
+    // A closed socket leaves the table: a context with none open can serve the next case.
     if (request.op === "close") result.then(() => this.sockets.delete(request.socket), () => {});
     return result;
   }
