@@ -97,13 +97,21 @@ TEST(Baseline, ErrorsNameFileAndLine) {
 
 TEST(Probes, AreRecognisedOnlyInTheirOwnShape) {
   const std::string topic = sync_topic(3);
-  EXPECT_TRUE(is_sync_probe({probe_body(topic)}));
+  EXPECT_TRUE(is_sync_probe({probe_body(topic, 7)}));
+  EXPECT_TRUE(is_sync_probe({probe_body("weather", 7)}));
   EXPECT_FALSE(is_sync_probe({topic + "barrier-1"}));  // a barrier marker is the scenario's to see
   EXPECT_FALSE(is_sync_probe({"probe"}));
   EXPECT_FALSE(is_sync_probe({}));
   EXPECT_TRUE(is_sync_subscription({"\x01" + topic}));
   EXPECT_TRUE(is_sync_subscription({std::string(1, '\0') + topic}));
   EXPECT_FALSE(is_sync_subscription({"\x01weather"}));
+  // A sync knows which of its probes arrived, so it can wait for the last one it sent.
+  EXPECT_EQ(probe_number(topic, probe_body(topic, 12)), 12);
+  EXPECT_EQ(probe_number("weather", probe_body("weather", 3)), 3);
+  EXPECT_EQ(probe_number(sync_topic(4), probe_body(topic, 12)), std::nullopt);  // another round's
+  EXPECT_EQ(probe_number(topic, topic + "x/probe"), std::nullopt);
+  EXPECT_EQ(probe_number(topic, topic + "/probe"), std::nullopt);
+  EXPECT_EQ(probe_number(topic, topic + "99999999999/probe"), std::nullopt);  // no overflow
   // Round 1's topic is no prefix of round 10's: an old subscription never matches new probes.
   EXPECT_NE(sync_topic(10).rfind(sync_topic(1), 0), 0u);
 }
