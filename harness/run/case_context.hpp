@@ -114,6 +114,7 @@ class CaseContext {
   std::optional<NumberedBurst> burst;
   std::map<std::string, AsyncRequest> requests;  // by `as` name
   int sync_rounds = 0;
+  int link_rounds = 0;  // link probes (link_probes.hpp)
   int barriers = 0;
   int collect_rounds = 0;
   bool collecting = false;  // collect reads end markers itself; elsewhere they are skipped

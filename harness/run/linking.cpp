@@ -2,6 +2,7 @@
 
 #include "fault/tcp_relay.hpp"
 #include "run/frame_text.hpp"
+#include "run/link_probes.hpp"
 #include "run/messaging.hpp"
 
 namespace zconform {
@@ -151,6 +152,8 @@ void link(CaseContext& cx, SocketSlot& binder, SocketSlot& connector) {
   }
   settle(cx, binder);
   settle(cx, connector);
+  // Where the handshake events do not prove it, a message across the link does.
+  if (needs_link_probe(cx, binder, connector)) probe_link(cx, binder, connector);
 }
 
 void harvest(CaseContext& cx, AgentClient& agent) {

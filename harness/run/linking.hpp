@@ -26,7 +26,8 @@ void create_socket(CaseContext& cx, SocketSlot& s);
 // A fresh loopback endpoint of the case's transport for `s` (tcp/ws: port 0); UNSUPPORTED where
 // the transport has no loopback-only form.
 std::string endpoint_for(const CaseContext& cx, const SocketSlot& s);
-// The binder binds (once), the other connects, both await the handshake, then settle.
+// The binder binds (once), the other connects, both await the handshake, then settle; where the
+// handshake events prove nothing, a probe crosses the link (link_probes.hpp).
 void link(CaseContext& cx, SocketSlot& binder, SocketSlot& connector);
 // Waits until `s` has one link-up event per link: HANDSHAKE_SUCCEEDED, or, where `s`'s or its
 // peer's agent cannot report it, ACCEPTED on a binder and CONNECTED on a connector (noted in the

@@ -4,6 +4,7 @@
 #include "protocol/option_types.hpp"
 #include "run/frame_matching.hpp"
 #include "run/frame_text.hpp"
+#include "run/link_probes.hpp"
 #include "run/probes.hpp"
 
 namespace zconform {
@@ -59,6 +60,7 @@ namespace {
 
 bool is_probe(const CaseContext& cx, const SocketSlot& s, const Frames& frames) {
   if (!cx.collecting && is_end_marker(frames)) return true;
+  if (is_link_probe(frames)) return true;  // one dealt to this socket while linking another
   const SocketTypeTraits& t = cx.traits(s);
   if (t.subscriber != Subscription::none) return is_sync_probe(frames);
   if (t.publisher) return is_sync_subscription(frames);
@@ -75,6 +77,8 @@ Received receive(CaseContext& cx, SocketSlot& s, int timeout_ms) {
         0, std::chrono::duration_cast<milliseconds>(until - Clock::now()).count()));
     Received got = receive_raw(cx, s, left);
     if (!got.ok() || !is_probe(cx, s, got.frames)) return got;
+    if (is_link_probe(got.frames) && cx.traits(s).alternates == Alternation::receive_first)
+      answer_link_probe(cx, s, got.frames);  // dealt to this REP while another was linked
   }
 }
 

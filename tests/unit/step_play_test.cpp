@@ -18,13 +18,11 @@ const std::filesystem::path kDouble =
 // Plays the first case of a one-scenario file (PUSH-PULL over tcp unless the steps say otherwise)
 // against the scripted agent.
 CaseResult play(const std::string& steps, const protocol::Json& script,
-                const std::string& header = "") {
+                const std::string& header = "", const std::string& transport = "tcp") {
   TempDir dir;
   const auto file = dir.write(
-      "s.yaml",
-      "id: t.play\ntitle: t\nclauses: [DLV-01]\npairings: [PUSH-PULL]\ntransports: [tcp]\n"
-      "binders: [B]\n" +
-          header + "steps:\n" + steps);
+      "s.yaml", "id: t.play\ntitle: t\nclauses: [DLV-01]\npairings: [PUSH-PULL]\ntransports: [" +
+                    transport + "]\nbinders: [B]\n" + header + "steps:\n" + steps);
   std::vector<Scenario> scenarios{load_with_project_tables(file)};
   const auto cases = expand_cases(scenarios);
   Implementation fake{"scripted", "", {"/usr/bin/python3", kDouble.string(), script.dump()},
@@ -166,7 +164,8 @@ TEST(StepPlay, NoEventPassesWhenTheBoundEndsQuietly) {
 // CONNECTED instead, says so, and still waits for them.
 TEST(StepPlay, LinkAwaitsConnectionEventsWhereNoHandshakeIsReported) {
   protocol::Json script = {{"monitor_events", {"ACCEPTED", "CONNECTED", "DISCONNECTED"}},
-                           {"connect_events", {"ACCEPTED", "CONNECTED"}}};
+                           {"connect_events", {"ACCEPTED", "CONNECTED"}},
+                           {"echo", true}};
   CaseResult r = play("  - link: [a, b]\n", script);
   EXPECT_EQ(r.verdict, Verdict::pass) << r.expected << " / " << r.actual;
   EXPECT_NE(r.observations["link_sync"].get<std::string>().find("awaited by"), std::string::npos)
@@ -180,11 +179,39 @@ TEST(StepPlay, LinkAwaitsConnectionEventsWhereNoHandshakeIsReported) {
 
 TEST(StepPlay, AwaitingAnEventTheAgentCannotReportIsUnsupported) {
   protocol::Json script = {{"monitor_events", {"ACCEPTED", "CONNECTED"}},
-                           {"connect_events", {"ACCEPTED", "CONNECTED"}}};
+                           {"connect_events", {"ACCEPTED", "CONNECTED"}},
+                           {"echo", true}};  // the link probe comes back
   CaseResult r =
       play("  - link: [a, b]\n  - await: {socket: a, event: HANDSHAKE_SUCCEEDED}\n", script);
   EXPECT_EQ(r.verdict, Verdict::unsupported) << r.expected << " / " << r.actual;
   EXPECT_NE(r.actual.find("does not report HANDSHAKE_SUCCEEDED"), std::string::npos) << r.actual;
+}
+
+// A connection event does not prove the binder attached the peer's pipe: a probe across the link
+// does. PUSH a connects to PULL b: the probe goes from a, the only place it can reach is b.
+TEST(StepPlay, LinkSendsAProbeAcrossWhereNoHandshakeIsReported) {
+  protocol::Json script = {{"monitor_events", {"ACCEPTED", "CONNECTED"}},
+                           {"connect_events", {"ACCEPTED", "CONNECTED"}},
+                           {"echo", true}};
+  CaseResult r = play(kLinkAndSend + "  - recv: {socket: b, frames: [x]}\n", script);
+  EXPECT_EQ(r.verdict, Verdict::pass) << r.expected << " / " << r.actual;
+  EXPECT_EQ(r.observations["link_probe_b_a"], "a -> b: 1 probe(s)") << r.observations.dump();
+
+  script["drop_sent"] = {0};  // the probe is lost: the link is not up, whatever the events said
+  CaseResult lost = play(kLinkAndSend, script);
+  EXPECT_EQ(lost.verdict, Verdict::fail);
+  EXPECT_EQ(lost.expected, "b receives a link probe from a") << lost.expected;
+}
+
+// libzmq reports HANDSHAKE_SUCCEEDED on ws before the pipe is attached: ws links are probed even
+// where both ends report it; tcp links are not.
+TEST(StepPlay, WsLinksAreProbedEvenWithHandshakeEvents) {
+  const protocol::Json script = {{"echo", true}};
+  CaseResult ws = play(kLinkAndSend, script, "", "ws");
+  EXPECT_EQ(ws.verdict, Verdict::pass) << ws.expected << " / " << ws.actual;
+  EXPECT_TRUE(ws.observations.contains("link_probe_b_a")) << ws.observations.dump();
+  CaseResult tcp = play(kLinkAndSend, script);
+  EXPECT_FALSE(tcp.observations.contains("link_probe_b_a")) << tcp.observations.dump();
 }
 
 // zeromq.js has neither zmq_ctx_term nor zmq_ctx_shutdown: a term step is UNSUPPORTED at once, and

@@ -11,9 +11,10 @@ struct Link final : StepOf<Link> {
   static constexpr const char* kSummary =
       "The binder of the case binds (once), the other socket connects; both await "
       "HANDSHAKE_SUCCEEDED (tcp/ipc/ws), "
-      "then process pending commands. On publish-subscribe pairings the subscriber subscribes (see "
-      "the scenario's "
-      "`subscribe`) and syncs.";
+      "then process pending commands. Where an end cannot report the handshake (it then awaits "
+      "ACCEPTED or CONNECTED), and on ws, a probe message crosses the link before the next step. "
+      "On publish-subscribe pairings the subscriber subscribes (see the scenario's `subscribe`) "
+      "and syncs.";
 
   std::vector<std::string> sockets;
 
