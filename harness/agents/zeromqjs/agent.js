@@ -2,12 +2,13 @@
 // zconform's agent for zeromq.js (harness/agents/PROTOCOL.md): JSON lines on stdin and stdout.
 // The npm package comes from build/agents/node (scripts/setup installs it from the lockfile in
 // harness/agents/node); the implementation file points NODE_PATH there. Contexts and the dispatch
-// live here, sockets in socket_actor.js, option values in options.js, reply lines in replies.js.
+// live here, sockets in socket_actor.js, option values in options.js; the JSON lines in and out
+// are ../node/line_server.js and ../node/replies.js, shared with the jszmq agent.
 const path = require("path");
-const readline = require("readline");
 
 const zmq = require("zeromq");
-const {AgentError, Unsupported, badRequest, line, reply} = require("./replies");
+const {AgentError, Unsupported, badRequest, line, reply} = require("../node/replies");
+const {serve} = require("../node/line_server");
 const {OPTIONS} = require("./options");
 const {SOCKET_OPS, SocketActor, EVENT_NAMES} = require("./socket_actor");
 
@@ -124,23 +125,9 @@ class Agent {
     return result;
   }
 
-  dispatch(text) {
-    let request;
-    try {
-      request = JSON.parse(text);
-    } catch (e) {
-      process.stderr.write(`zeromqjs agent: ignoring a line that is not JSON: ${e.message}\n`);
-      return;
-    }
-    const id = request?.id;
-    if (!Number.isSafeInteger(id) || id <= 0) {
-      process.stderr.write("zeromqjs agent: ignoring a request without a positive integer id\n");
-      return;
-    }
-    const op = request.op;
-    if (typeof op !== "string") {
-      line({id, status: "error", error: "EBADREQUEST", message: "field 'op' must be a string"});
-    } else if (op === "hello") {
+  dispatch(request) {
+    const {id, op} = request;
+    if (op === "hello") {
       reply(id, () => this.hello());
     } else if (op === "ctx_new") {
       reply(id, () => this.ctxNew(request));
@@ -150,9 +137,6 @@ class Agent {
       reply(id, () => this.openSocket(request));
     } else if (SOCKET_OPS.has(op)) {
       reply(id, () => this.forward(request));
-    } else if (op === "bye") {
-      line({id, status: "ok"});
-      process.exit(0);
     } else {
       line({id, status: "unsupported", reason: `operation '${op}' is not supported by the zeromq.js agent`});
     }
@@ -160,9 +144,4 @@ class Agent {
 }
 
 const agent = new Agent();
-const input = readline.createInterface({input: process.stdin, crlfDelay: Infinity});
-input.on("line", (text) => {
-  if (text.trim()) agent.dispatch(text);
-});
-// stdin closed: leave without waiting for calls still blocked in zeromq.js.
-input.on("close", () => process.exit(0));
+serve("zeromqjs", (request) => agent.dispatch(request));

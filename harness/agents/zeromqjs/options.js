@@ -4,7 +4,7 @@
 // The property is used where the socket has it, so the binding's own mapping is what gets tested;
 // elsewhere zeromq.js's generic accessors call zmq_setsockopt with libzmq's number, so a socket
 // type that should refuse an option says so itself (EINVAL) instead of the agent guessing.
-const {AgentError, Unsupported} = require("./replies");
+const {AgentError, Unsupported} = require("../node/replies");
 
 const INT32 = "int32", INT64 = "int64", BOOLEAN = "boolean", BINARY = "binary", TEXT = "text";
 

@@ -3,7 +3,7 @@
 // PROTOCOL.md asks, by chaining them on one promise; requests on different sockets interleave on
 // Node's event loop. zeromq.js allows one pending send and one pending receive per socket, which
 // the chain also guarantees.
-const {AgentError, Unsupported, badRequest, line} = require("./replies");
+const {AgentError, Unsupported, badRequest, line} = require("../node/replies");
 const {setOption, getOption, decodeBase64} = require("./options");
 
 const SOCKET_OPS = new Set(["close", "setsockopt", "getsockopt", "bind", "connect", "unbind",

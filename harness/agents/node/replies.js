@@ -1,7 +1,7 @@
 "use strict";
-// Lines to the driver (PROTOCOL.md): replies and events, one JSON object per line. Node runs one
-// thread, so a line is written whole; errors travel as errno names, which zeromq.js already gives
-// in `code` (EAGAIN, EFSM, ETERM, EHOSTUNREACH, ...).
+// Lines to the driver (PROTOCOL.md) from the Node.js agents: replies and events, one JSON object
+// per line. Node runs one thread, so a line is written whole; errors travel as errno names, which
+// zeromq.js already gives in `code` (EAGAIN, EFSM, ETERM, EHOSTUNREACH, ...).
 
 class Unsupported extends Error {}  // the implementation cannot do this: UNSUPPORTED, not a failure
 
