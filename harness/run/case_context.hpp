@@ -38,6 +38,7 @@ struct SocketSlot {
   std::optional<std::string> routing_id;  // as set on it, or as learned by a ROUTER from it
   std::string sync_topic;                 // subscriber: the probe topic of its last sync
   std::deque<Frames> stash;               // messages read early (during a sync), served first
+  int link_probes_sent = 0;               // the harness's own messages sent on it (link_probes)
 };
 
 // A request sent with `as: name` and not waited for: a recv or send left blocked, a ctx_term.

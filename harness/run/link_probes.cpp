@@ -84,6 +84,7 @@ Frames probe_frames(CaseContext& cx, const Direction& d, int round, int n) {
 void probe_once(CaseContext& cx, const Direction& d, int round) {
   cx.expect_ok(send_frames(cx, *d.from, probe_frames(cx, d, round, 1)),
                "send of a link probe on " + d.from->name);
+  ++d.from->link_probes_sent;
   while (true) {
     Received got = receive_raw(cx, *d.to, cx.remaining_ms(), false);
     if (!got.ok()) no_probe(cx, d, 1);
@@ -110,9 +111,10 @@ int probe_repeatedly(CaseContext& cx, const Direction& d, int round) {
     if (!through) {
       if (cx.remaining_ms() == 0) no_probe(cx, d, sent);
       Reply r = send_frames(cx, *d.from, probe_frames(cx, d, round, sent + 1), true, 0);
-      if (r.status == ReplyStatus::ok)
+      if (r.status == ReplyStatus::ok) {
         ++sent;
-      else if (r.error != "EAGAIN" && r.error != "EHOSTUNREACH")
+        ++d.from->link_probes_sent;
+      } else if (r.error != "EAGAIN" && r.error != "EHOSTUNREACH")
         cx.fail("send of a link probe on " + d.from->name, describe_reply(r));
     }
     const int wait = std::min(through ? kLastProbeWaitMs : wait_ms, cx.remaining_ms());

@@ -214,6 +214,26 @@ TEST(StepPlay, WsLinksAreProbedEvenWithHandshakeEvents) {
   EXPECT_FALSE(tcp.observations.contains("link_probe_b_a")) << tcp.observations.dump();
 }
 
+// A link probe went through the pipe a flood fills and may still hold a place in it: the flood's
+// lower bound is lowered by the probes sent on that socket, and by no more.
+TEST(StepPlay, AFloodsLowerBoundGivesBackWhatLinkProbesTook) {
+  protocol::Json ok = {{"status", "ok"}};
+  protocol::Json script = {
+      {"monitor_events", {"ACCEPTED", "CONNECTED"}},
+      {"connect_events", {"ACCEPTED", "CONNECTED"}},
+      {"echo", true},
+      {"replies", {{"send", {ok, ok, ok, {{"status", "error"}, {"error", "EAGAIN"}}}}}}};
+  const std::string flood =
+      "  - link: [a, b]\n  - flood: {socket: a, frames: [\"{n}\"], count: 50, expect: blocks, "
+      "at_least: ";
+  CaseResult r = play(flood + "3}\n", script);  // one probe, then two accepted
+  EXPECT_EQ(r.verdict, Verdict::pass) << r.expected << " / " << r.actual;
+  EXPECT_EQ(r.observations["hwm"]["link_probes_sent"], 1) << r.observations.dump();
+  CaseResult short_by_two = play(flood + "4}\n", script);
+  EXPECT_EQ(short_by_two.verdict, Verdict::fail) << short_by_two.expected;
+  EXPECT_EQ(short_by_two.actual, "2");
+}
+
 // zeromq.js has neither zmq_ctx_term nor zmq_ctx_shutdown: a term step is UNSUPPORTED at once, and
 // teardown neither errs nor waits on a call nothing can release (the agent is restarted).
 TEST(StepPlay, AnImplementationWithoutContextEndIsUnsupportedNotBroken) {
