@@ -5,6 +5,7 @@
 // elsewhere zeromq.js's generic accessors call zmq_setsockopt with libzmq's number, so a socket
 // type that should refuse an option says so itself (EINVAL) instead of the agent guessing.
 const {AgentError, Unsupported} = require("../node/replies");
+const {decodeBase64} = require("../node/request_fields");
 
 const INT32 = "int32", INT64 = "int64", BOOLEAN = "boolean", BINARY = "binary", TEXT = "text";
 
@@ -63,14 +64,6 @@ const OPTIONS = {
 
 // Node's decoder skips what is not base64; a strict string encodes back to itself. (A regular
 // expression over a frame of megabytes would exhaust the stack.)
-function decodeBase64(text, what) {
-  const bytes = typeof text === "string" ? Buffer.from(text, "base64") : null;
-  if (!bytes || bytes.toString("base64") !== text) {
-    throw new AgentError("EBADREQUEST", `${what} is not a base64 string`);
-  }
-  return bytes;
-}
-
 function spec(name) {
   if (typeof name !== "string") throw new AgentError("EBADREQUEST", "field 'option' must be a string");
   const found = OPTIONS[name];
@@ -134,4 +127,4 @@ function getOption(socket, name) {
   return value;
 }
 
-module.exports = {OPTIONS, setOption, getOption, decodeBase64};
+module.exports = {OPTIONS, setOption, getOption};

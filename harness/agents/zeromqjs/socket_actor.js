@@ -4,7 +4,8 @@
 // Node's event loop. zeromq.js allows one pending send and one pending receive per socket, which
 // the chain also guarantees.
 const {AgentError, Unsupported, badRequest, line} = require("../node/replies");
-const {setOption, getOption, decodeBase64} = require("./options");
+const {setOption, getOption} = require("./options");
+const {decodeBase64} = require("../node/request_fields");
 
 const SOCKET_OPS = new Set(["close", "setsockopt", "getsockopt", "bind", "connect", "unbind",
                             "disconnect", "send", "recv", "monitor"]);
