@@ -36,13 +36,27 @@ Frames resolve(CaseContext& cx, const FrameSpecs& specs, int n) {
   return frames;
 }
 
+namespace {
+
+std::string hex_of(const std::string& bytes) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out += digits[c >> 4];
+    out += digits[c & 15];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string describe(CaseContext& cx, const FrameSpecs& specs, int n) {
   Frames shown;
   for (const auto& f : specs) {
     if (f.kind == FrameSpec::Kind::capture || f.kind == FrameSpec::Kind::any) {
       shown.push_back("<any" +
                       (f.size >= 0 ? " of " + std::to_string(f.size) + " bytes" : std::string()) +
-                      ">");
+                      (f.prefix.empty() ? std::string() : " starting " + hex_of(f.prefix)) + ">");
     } else if (f.kind == FrameSpec::Kind::routing_id && !cx.slot(f.name).routing_id) {
       shown.push_back("<routing id of " + f.name + ">");
     } else {
@@ -68,6 +82,10 @@ std::string mismatch(CaseContext& cx, const FrameSpecs& expected, const Frames& 
       if (f.size >= 0 && got[i].size() != static_cast<size_t>(f.size)) {
         return where + " has " + std::to_string(got[i].size()) + " bytes, " +
                std::to_string(f.size) + " expected";
+      }
+      if (got[i].compare(0, f.prefix.size(), f.prefix) != 0) {
+        return where + " starts " + hex_of(got[i].substr(0, f.prefix.size())) + ", " +
+               hex_of(f.prefix) + " expected";
       }
       if (f.kind == FrameSpec::Kind::capture) captured[f.name] = got[i];
       continue;

@@ -11,16 +11,24 @@ FrameSpec read_frame(const StepLoad& load, const YAML::Node& node) {
   if (node.IsScalar()) return FrameSpec::literal(node.Scalar());
   if (!node.IsMap())
     r.fail(node, "a frame is a string or a mapping ({hex: ...}, {size: N}, {id: socket}, ...)");
-  r.only_keys(node, {"hex", "size", "fill", "id", "var", "capture", "any"});
+  r.only_keys(node, {"hex", "size", "fill", "id", "var", "capture", "any", "prefix_hex"});
+  if (node["prefix_hex"] && !node["capture"] && !node["any"])
+    r.fail(node["prefix_hex"], "'prefix_hex' goes with {capture: name} or {any: true}");
   if (node["hex"]) return FrameSpec::literal(r.hex(node["hex"]));
   if (node["id"]) return FrameSpec::named(FrameSpec::Kind::routing_id, load.socket(node["id"]));
   if (node["var"]) return FrameSpec::named(FrameSpec::Kind::variable, r.text(node["var"], "'var'"));
   int size = -1;
   if ((node["capture"] || node["any"]) && node["size"])
     size = r.integer32(node["size"], "frame size", 0, 64 << 20);
-  if (node["capture"])
-    return FrameSpec::named(FrameSpec::Kind::capture, r.text(node["capture"], "'capture'"), size);
-  if (node["any"]) return FrameSpec::named(FrameSpec::Kind::any, "", size);
+  if (node["capture"] || node["any"]) {
+    FrameSpec f = node["capture"] ? FrameSpec::named(FrameSpec::Kind::capture,
+                                                     r.text(node["capture"], "'capture'"), size)
+                                  : FrameSpec::named(FrameSpec::Kind::any, "", size);
+    if (node["prefix_hex"]) f.prefix = r.hex(node["prefix_hex"]);
+    if (size >= 0 && f.prefix.size() > static_cast<size_t>(size))
+      r.fail(node["prefix_hex"], "'prefix_hex' is longer than the frame's size");
+    return f;
+  }
   if (node["size"]) return FrameSpec::literal(r.generated(node));
   r.fail(node,
          "a frame is a string, {hex: ...}, {size: N, fill: ...}, {id: socket}, {var: name}, "

@@ -44,11 +44,14 @@ struct FrameSpec {
   Kind kind = Kind::literal;
   std::string bytes;
   std::string name;
-  int size = -1;  // capture/any: the size the frame must have; -1 = any size
+  int size = -1;       // capture/any: the size the frame must have; -1 = any size
+  std::string prefix;  // capture/any: the bytes the frame must start with
 
-  static FrameSpec literal(std::string bytes) { return {Kind::literal, std::move(bytes), "", -1}; }
+  static FrameSpec literal(std::string bytes) {
+    return {Kind::literal, std::move(bytes), "", -1, ""};
+  }
   static FrameSpec named(Kind kind, std::string name, int size = -1) {
-    return {kind, "", std::move(name), size};
+    return {kind, "", std::move(name), size, ""};
   }
 };
 using FrameSpecs = std::vector<FrameSpec>;

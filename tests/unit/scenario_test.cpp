@@ -97,6 +97,7 @@ TEST(Scenario, ErrorsNameFileAndLine) {
       {"  - link: [a, b]", "  - link: [a, c]", ":7:", "unknown socket 'c'"},
       {"  - link: [a, b]", "  - jump: [a, b]", ":7:", "unknown step 'jump'"},
       {"{hex: \"00ff\"}", "{hex: \"0ff\"}", ":8:", "hex"},
+      {"{hex: \"00ff\"}", "{hex: \"00ff\", prefix_hex: \"00\"}", ":8:", "goes with {capture"},
       {"error: EAGAIN, timeout_ms: 0", "error: EAGAIN, timeout_ms: soon", ":10:", "integer"},
       {"frames: [\"x\"]}", "frames: [\"x\"], error: EAGAIN}", ":9:", "exactly one of"},
       {"title: demo", "title: demo\ncolour: blue", ":3:", "unknown field 'colour'"},

@@ -63,6 +63,25 @@ TEST(StepPlay, RecvFailsOnAWrongMessageAndPassesOnTheRightOne) {
   EXPECT_EQ(right.verdict, Verdict::pass) << right.expected << " / " << right.actual;
 }
 
+// A generated routing id starts with a zero byte (ROUT-03): `prefix_hex` checks it, so an
+// implementation whose ids start with 1 (jszmq 0.1.2) fails where one of the right size passed.
+TEST(StepPlay, ACapturedFrameMustStartWithItsPrefix) {
+  const std::string steps =
+      kLinkAndSend + "  - recv: {socket: b, frames: [{capture: p, size: 2, prefix_hex: \"00\"}]}\n";
+  CaseResult wrong = play(steps, replies({{"recv",
+                                           {{{"status", "ok"},
+                                             {"frames",
+                                              {"\x01"
+                                               "a"}}}}}}));
+  EXPECT_EQ(wrong.verdict, Verdict::fail);
+  EXPECT_NE(wrong.actual.find("starts 01, 00 expected"), std::string::npos) << wrong.actual;
+  EXPECT_NE(wrong.expected.find("<any of 2 bytes starting 00>"), std::string::npos)
+      << wrong.expected;
+  CaseResult right =
+      play(steps, replies({{"recv", {{{"status", "ok"}, {"frames", {std::string("\0a", 2)}}}}}}));
+  EXPECT_EQ(right.verdict, Verdict::pass) << right.expected << " / " << right.actual;
+}
+
 TEST(StepPlay, AFloodThatNeverRefusesFailsWhereTheTypeBlocks) {
   CaseResult r = play(
       "  - link: [a, b]\n  - flood: {socket: a, frames: [\"{n}\"], count: 50, expect: blocks}\n",
