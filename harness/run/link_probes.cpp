@@ -45,11 +45,15 @@ std::optional<Direction> consider(const CaseContext& cx, SocketSlot& from, Socke
   return d;
 }
 
+// Preferred: a probe that reaches only `to` and does not depend on routing ids (what many cases
+// test: a ROUTER that mangles them should fail there, not at the link); then one from a ROUTER;
+// then one dealt among the sender's peers.
 std::optional<Direction> choose(const CaseContext& cx, SocketSlot& binder, SocketSlot& connector) {
   auto up = consider(cx, connector, binder);
   auto down = consider(cx, binder, connector);
-  for (const auto& d : {up, down})
-    if (d && d->precise) return d;
+  for (bool routed : {false, true})
+    for (const auto& d : {up, down})
+      if (d && d->precise && cx.traits(*d->from).routes == routed) return d;
   return up ? up : down;
 }
 
