@@ -222,6 +222,19 @@ TEST(StepPlay, LinkSendsAProbeAcrossWhereNoHandshakeIsReported) {
   EXPECT_EQ(lost.expected, "b receives a link probe from a") << lost.expected;
 }
 
+// A handshake an end reports as failed (zeromq.js facing jszmq on ws) ends the link at once,
+// naming the event, instead of a probe waited for until the case deadline.
+TEST(StepPlay, ALinkProbeStopsAtAFailedHandshake) {
+  const protocol::Json script = {
+      {"monitor_events", {"ACCEPTED", "CONNECTED", "HANDSHAKE_FAILED_PROTOCOL"}},
+      {"connect_events", {"ACCEPTED", "CONNECTED", "HANDSHAKE_FAILED_PROTOCOL"}}};
+  const auto started = Clock::now();
+  CaseResult r = play(kLinkAndSend, script);
+  EXPECT_EQ(r.verdict, Verdict::fail);
+  EXPECT_NE(r.actual.find("reports HANDSHAKE_FAILED_PROTOCOL"), std::string::npos) << r.actual;
+  EXPECT_LT(Clock::now() - started, std::chrono::milliseconds(3000));
+}
+
 // libzmq reports HANDSHAKE_SUCCEEDED on ws before the pipe is attached: ws links are probed even
 // where both ends report it; tcp links are not.
 TEST(StepPlay, WsLinksAreProbedEvenWithHandshakeEvents) {
