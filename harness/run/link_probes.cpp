@@ -19,6 +19,18 @@ void answer_link_probe(CaseContext& cx, SocketSlot& s, const protocol::Frames& p
   cx.expect_ok(send_frames(cx, s, probe), "send of the link probe's reply on " + s.name);
 }
 
+void stop_on_failed_handshake(CaseContext& cx, const SocketSlot& from, const SocketSlot& to) {
+  for (const SocketSlot* s : {&from, &to}) {
+    for (const auto& e : s->agent->events()) {
+      if (e.socket == s->created_handle && e.name.rfind("HANDSHAKE_FAILED", 0) == 0) {
+        cx.fail("the link between " + from.name + " and " + to.name + " carries a probe",
+                s->agent->hello().name + " reports " + e.name + " on " + s->name +
+                    " (see monitor_events)");
+      }
+    }
+  }
+}
+
 namespace {
 
 struct Direction {
@@ -83,20 +95,6 @@ Frames probe_frames(CaseContext& cx, const Direction& d, int round, int n) {
           std::to_string(sent) + " sent, none received before the case deadline");
 }
 
-// A handshake one end reports as failed will not become a link by waiting: the probe stops there
-// (an implementation that cannot report its handshake may still fail it, seen from the peer).
-void stop_on_failed_handshake(CaseContext& cx, const Direction& d) {
-  for (const SocketSlot* s : {d.from, d.to}) {
-    for (const auto& e : s->agent->events()) {
-      if (e.socket == s->created_handle && e.name.rfind("HANDSHAKE_FAILED", 0) == 0) {
-        cx.fail("the link between " + d.from->name + " and " + d.to->name + " carries a probe",
-                s->agent->hello().name + " reports " + e.name + " on " + s->name +
-                    " (see monitor_events)");
-      }
-    }
-  }
-}
-
 // One probe where it can only reach `to`: the sender queues it until its pipe is attached. A REQ
 // or REP in the link then has the reply, so that it is back in its first state.
 void probe_once(CaseContext& cx, const Direction& d, int round) {
@@ -111,7 +109,7 @@ void probe_once(CaseContext& cx, const Direction& d, int round) {
       if (got.reply.status != ReplyStatus::error || got.reply.error != "EAGAIN")
         cx.fail("recv on " + d.to->name + " returns a link probe or EAGAIN",
                 describe_reply(got.reply));
-      stop_on_failed_handshake(cx, d);
+      stop_on_failed_handshake(cx, *d.from, *d.to);
       if (cx.remaining_ms() == 0) no_probe(cx, d, 1);
       continue;
     }
@@ -152,7 +150,7 @@ int probe_repeatedly(CaseContext& cx, const Direction& d, int round) {
         cx.fail("recv on " + d.to->name + " returns a link probe or EAGAIN",
                 describe_reply(got.reply));
       if (through) return sent;  // the rest went elsewhere or were dropped
-      stop_on_failed_handshake(cx, d);
+      stop_on_failed_handshake(cx, *d.from, *d.to);
       continue;
     }
     if (auto n = probe_number(round, got.frames)) {

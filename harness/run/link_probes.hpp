@@ -21,6 +21,11 @@ bool is_link_probe(const protocol::Frames& frames);
 // first state; the answer is a probe too, skipped by whoever reads it.
 void answer_link_probe(CaseContext& cx, SocketSlot& s, const protocol::Frames& probe);
 
+// Ends the case where either socket's agent reports a HANDSHAKE_FAILED_* event on it: a probe
+// waited for across a failed handshake would only run into the case deadline (zeromq.js facing
+// jszmq on ws fails its handshake at once and retries forever).
+void stop_on_failed_handshake(CaseContext& cx, const SocketSlot& from, const SocketSlot& to);
+
 // Whether `link` must prove a link with probes (never on inproc, where connect makes the pipes):
 // where an end reports no HANDSHAKE_SUCCEEDED, and
 // on ws, where libzmq 4.3.4 reports it before the session attaches the pipe (ws_engine.cpp:279

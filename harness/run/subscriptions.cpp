@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "run/frame_text.hpp"
+#include "run/link_probes.hpp"
 #include "run/messaging.hpp"
 #include "run/probes.hpp"
 
@@ -63,6 +64,7 @@ void sync(CaseContext& cx, SocketSlot& publisher, SocketSlot& subscriber,
         cx.observe("sync_probes_dropped_" + subscriber.name, true);
         break;
       }
+      stop_on_failed_handshake(cx, publisher, subscriber);
       continue;
     }
     if (got.frames.size() == 1) {
