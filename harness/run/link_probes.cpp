@@ -98,10 +98,18 @@ Frames probe_frames(CaseContext& cx, const Direction& d, int round, int n) {
 // One probe where it can only reach `to`: the sender queues it until its pipe is attached. A REQ
 // or REP in the link then has the reply, so that it is back in its first state.
 void probe_once(CaseContext& cx, const Direction& d, int round) {
-  cx.expect_ok(send_frames(cx, *d.from, probe_frames(cx, d, round, 1)),
-               "send of a link probe on " + d.from->name);
-  ++d.from->link_probes_sent;
   int wait_ms = 1;
+  while (true) {  // the send waits for a pipe; in slices, to see a failed handshake meanwhile
+    Reply r = send_frames(cx, *d.from, probe_frames(cx, d, round, 1), false,
+                          std::min(wait_ms, cx.remaining_ms()));
+    wait_ms = std::min(wait_ms * 2, 200);
+    if (r.status == ReplyStatus::ok) break;
+    if (r.status != ReplyStatus::error || r.error != "EAGAIN" || cx.remaining_ms() == 0)
+      cx.fail("send of a link probe on " + d.from->name + " succeeds", describe_reply(r));
+    stop_on_failed_handshake(cx, *d.from, *d.to);
+  }
+  ++d.from->link_probes_sent;
+  wait_ms = 1;
   while (true) {
     Received got = receive_raw(cx, *d.to, std::min(wait_ms, cx.remaining_ms()), false);
     wait_ms = std::min(wait_ms * 2, 200);
