@@ -1,0 +1,112 @@
+"use strict";
+// zconform's agent for jszmq (harness/agents/PROTOCOL.md), an independent JavaScript
+// implementation of ZeroMQ over WebSocket only (ZWS 2.0). The npm package comes from
+// build/agents/node (scripts/setup installs it from the lockfile in harness/agents/node).
+// jszmq has no context, no monitor events, no options beyond a handful and no blocking calls: the
+// agent states as much in hello, and whatever a case needs beyond it ends UNSUPPORTED.
+const path = require("path");
+
+const jszmq = require("jszmq");
+const {AgentError, Unsupported, line, reply} = require("../node/replies");
+const {serve} = require("../node/line_server");
+const {OPTIONS} = require("./options");
+const {SOCKET_OPS, SocketActor} = require("./socket_actor");
+
+const PROTOCOL_VERSION = 1;
+const SOCKET_CLASSES = {
+  PAIR: "Pair", PUB: "Pub", SUB: "Sub", REQ: "Req", REP: "Rep", DEALER: "Dealer",
+  ROUTER: "Router", PULL: "Pull", PUSH: "Push", XPUB: "XPub", XSUB: "XSub",
+};
+const NO_CONTEXT = "jszmq has no context: there is no zmq_ctx_term or zmq_ctx_shutdown to call";
+
+function packageVersion() {
+  const main = require.resolve("jszmq");  // .../node_modules/jszmq/lib/src/index.js
+  return require(path.join(main, "..", "..", "..", "package.json")).version;
+}
+
+class Agent {
+  constructor() {
+    this.contexts = new Set();  // handles only: the driver's unit of lifetime, nothing in jszmq
+    this.sockets = new Map();
+    this.nextContext = 1;
+    this.nextSocket = 1;
+  }
+
+  hello() {
+    return {
+      name: "jszmq",
+      version: packageVersion(),
+      protocol: PROTOCOL_VERSION,
+      capabilities: {
+        socket_types: Object.keys(SOCKET_CLASSES).sort(),
+        transports: ["ws"],
+        options: [...Object.keys(OPTIONS), "last_endpoint", "type"].sort(),
+        monitor_events: [],
+        draft: false,
+      },
+    };
+  }
+
+  ctxNew(request) {
+    const options = request.options ?? {};
+    if (Object.keys(options).length > 0) {
+      throw new Unsupported(`${NO_CONTEXT}, so no context option (${Object.keys(options).join(", ")})`);
+    }
+    const handle = `c${this.nextContext++}`;
+    this.contexts.add(handle);
+    return {ctx: handle};
+  }
+
+  ctxEnd(request) {
+    if (!this.contexts.has(request.ctx)) throw new AgentError("EFAULT", `no live context '${request.ctx}'`);
+    if (request.op === "ctx_term") this.contexts.delete(request.ctx);
+    throw new Unsupported(NO_CONTEXT);
+  }
+
+  openSocket(request) {
+    if (!this.contexts.has(request.ctx)) throw new AgentError("EFAULT", `no live context '${request.ctx}'`);
+    const className = SOCKET_CLASSES[request.type];
+    if (!className) throw new Unsupported(`jszmq has no socket type '${request.type}'`);
+    const handle = `s${this.nextSocket++}`;
+    this.sockets.set(handle, new SocketActor(handle, request.type, new jszmq[className]()));
+    return {socket: handle};
+  }
+
+  forward(request) {
+    const actor = this.sockets.get(request.socket);
+    if (!actor) throw new AgentError("ENOTSOCK", `no open socket '${request.socket}'`);
+    const result = actor.post(request);
+    if (request.op === "close") result.then(() => this.sockets.delete(request.socket), () => {});
+    return result;
+  }
+
+  dispatch(request) {
+    const {id, op} = request;
+    if (op === "hello") {
+      reply(id, () => this.hello());
+    } else if (op === "ctx_new") {
+      reply(id, () => this.ctxNew(request));
+    } else if (op === "ctx_term" || op === "ctx_shutdown") {
+      reply(id, () => this.ctxEnd(request));
+    } else if (op === "socket") {
+      reply(id, () => this.openSocket(request));
+    } else if (SOCKET_OPS.has(op)) {
+      reply(id, () => this.forward(request));
+    } else {
+      line({id, status: "unsupported", reason: `operation '${op}' is not supported by the jszmq agent`});
+    }
+  }
+}
+
+// jszmq 0.1.2 sets no error handler on its WebSocket (webSocketEndpoint.js:63-65 sets onopen,
+// onclose and onmessage only). In a browser an error is an event nobody has to handle; under Node
+// the `ws` package emits 'error', and with no listener that is an uncaught exception: a refused
+// connect (ECONNREFUSED while a peer restarts, say) ends the whole process. An application has no
+// hook for it either. The agent writes each one to stderr and carries on, as a browser would:
+// 'close' follows, and jszmq's own reconnect logic runs.
+process.on("uncaughtException", (e) => {
+  process.stderr.write(`jszmq agent: uncaught error from jszmq (kept alive): ${e?.message || e}\n`);
+});
+
+const agent = new Agent();
+serve("jszmq", (request) => agent.dispatch(request));
