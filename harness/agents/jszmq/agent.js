@@ -7,10 +7,10 @@
 const path = require("path");
 
 const jszmq = require("jszmq");
-const {AgentError, Unsupported, line, reply} = require("../node/replies");
-const {serve} = require("../node/line_server");
+const {AgentError, Unsupported} = require("../node/replies");
+const {serveAgent} = require("../node/agent_server");
 const {OPTIONS} = require("./options");
-const {SOCKET_OPS, SocketActor} = require("./socket_actor");
+const {SocketActor} = require("./socket_actor");
 
 const PROTOCOL_VERSION = 1;
 const SOCKET_CLASSES = {
@@ -71,31 +71,6 @@ class Agent {
     this.sockets.set(handle, new SocketActor(handle, request.type, new jszmq[className]()));
     return {socket: handle};
   }
-
-  forward(request) {
-    const actor = this.sockets.get(request.socket);
-    if (!actor) throw new AgentError("ENOTSOCK", `no open socket '${request.socket}'`);
-    const result = actor.post(request);
-    if (request.op === "close") result.then(() => this.sockets.delete(request.socket), () => {});
-    return result;
-  }
-
-  dispatch(request) {
-    const {id, op} = request;
-    if (op === "hello") {
-      reply(id, () => this.hello());
-    } else if (op === "ctx_new") {
-      reply(id, () => this.ctxNew(request));
-    } else if (op === "ctx_term" || op === "ctx_shutdown") {
-      reply(id, () => this.ctxEnd(request));
-    } else if (op === "socket") {
-      reply(id, () => this.openSocket(request));
-    } else if (SOCKET_OPS.has(op)) {
-      reply(id, () => this.forward(request));
-    } else {
-      line({id, status: "unsupported", reason: `operation '${op}' is not supported by the jszmq agent`});
-    }
-  }
 }
 
 // jszmq 0.1.2 sets no error handler on its WebSocket (webSocketEndpoint.js:63-65 sets onopen,
@@ -109,4 +84,4 @@ process.on("uncaughtException", (e) => {
 });
 
 const agent = new Agent();
-serve("jszmq", (request) => agent.dispatch(request));
+serveAgent("jszmq", agent);

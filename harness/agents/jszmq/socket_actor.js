@@ -8,8 +8,6 @@ const {refusal} = require("./errors");
 const {decodeBase64} = require("../node/request_fields");
 const {setOption, getOption} = require("./options");
 
-const SOCKET_OPS = new Set(["close", "setsockopt", "getsockopt", "bind", "connect", "unbind",
-                            "disconnect", "send", "recv", "monitor"]);
 // ZMQ_TYPE's numbers (zmq.h), for getsockopt type.
 const TYPE_NUMBERS = {PAIR: 0, PUB: 1, SUB: 2, REQ: 3, REP: 4, DEALER: 5, ROUTER: 6, PULL: 7,
                       PUSH: 8, XPUB: 9, XSUB: 10};
@@ -204,4 +202,4 @@ class SocketActor {
   }
 }
 
-module.exports = {SOCKET_OPS, SocketActor};
+module.exports = {SocketActor};

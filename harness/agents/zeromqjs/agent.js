@@ -3,14 +3,14 @@
 // The npm package comes from build/agents/node (scripts/setup installs it from the lockfile in
 // harness/agents/node); the implementation file points NODE_PATH there. Contexts and the dispatch
 // live here, sockets in socket_actor.js, option values in options.js; the JSON lines in and out
-// are ../node/line_server.js and ../node/replies.js, shared with the jszmq agent.
+// and their routing are ../node/agent_server.js and ../node/replies.js, shared with jszmq's agent.
 const path = require("path");
 
 const zmq = require("zeromq");
-const {AgentError, Unsupported, badRequest, line, reply} = require("../node/replies");
-const {serve} = require("../node/line_server");
+const {AgentError, Unsupported, badRequest} = require("../node/replies");
+const {serveAgent} = require("../node/agent_server");
 const {OPTIONS} = require("./options");
-const {SOCKET_OPS, SocketActor, EVENT_NAMES} = require("./socket_actor");
+const {SocketActor, EVENT_NAMES} = require("./socket_actor");
 
 const PROTOCOL_VERSION = 1;
 const SOCKET_CLASSES = {
@@ -115,33 +115,7 @@ class Agent {
     this.sockets.set(handle, new SocketActor(handle, context, new zmq[className]({context})));
     return {socket: handle};
   }
-
-  forward(request) {
-    const actor = this.sockets.get(request.socket);
-    if (!actor) throw new AgentError("ENOTSOCK", `no open socket '${request.socket}'`);
-    const result = actor.post(request);
-    // A closed socket leaves the table: a context with none open can serve the next case.
-    if (request.op === "close") result.then(() => this.sockets.delete(request.socket), () => {});
-    return result;
-  }
-
-  dispatch(request) {
-    const {id, op} = request;
-    if (op === "hello") {
-      reply(id, () => this.hello());
-    } else if (op === "ctx_new") {
-      reply(id, () => this.ctxNew(request));
-    } else if (op === "ctx_term" || op === "ctx_shutdown") {
-      reply(id, () => this.ctxEnd(request));
-    } else if (op === "socket") {
-      reply(id, () => this.openSocket(request));
-    } else if (SOCKET_OPS.has(op)) {
-      reply(id, () => this.forward(request));
-    } else {
-      line({id, status: "unsupported", reason: `operation '${op}' is not supported by the zeromq.js agent`});
-    }
-  }
 }
 
 const agent = new Agent();
-serve("zeromqjs", (request) => agent.dispatch(request));
+serveAgent("zeromqjs", agent, "zeromq.js");

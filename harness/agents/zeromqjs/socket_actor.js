@@ -7,8 +7,6 @@ const {AgentError, Unsupported, badRequest, line} = require("../node/replies");
 const {setOption, getOption} = require("./options");
 const {decodeBase64} = require("../node/request_fields");
 
-const SOCKET_OPS = new Set(["close", "setsockopt", "getsockopt", "bind", "connect", "unbind",
-                            "disconnect", "send", "recv", "monitor"]);
 
 // zeromq.js's event types, named as libzmq's monitor events (PROTOCOL.md "Events").
 const EVENT_NAMES = {
@@ -142,4 +140,4 @@ class SocketActor {
   }
 }
 
-module.exports = {SOCKET_OPS, SocketActor, EVENT_NAMES};
+module.exports = {SocketActor, EVENT_NAMES};
