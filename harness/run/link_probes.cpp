@@ -21,12 +21,19 @@ void answer_link_probe(CaseContext& cx, SocketSlot& s, const protocol::Frames& p
 
 void stop_on_failed_handshake(CaseContext& cx, const SocketSlot& from, const SocketSlot& to) {
   for (const SocketSlot* s : {&from, &to}) {
-    for (const auto& e : s->agent->events()) {
-      if (e.socket == s->created_handle && e.name.rfind("HANDSHAKE_FAILED", 0) == 0) {
-        cx.fail("the link between " + from.name + " and " + to.name + " carries a probe",
-                s->agent->hello().name + " reports " + e.name + " on " + s->name +
-                    " (see monitor_events)");
-      }
+    std::string failed;
+    auto seen = [&](const std::vector<MonitorEvent>& events) {
+      for (const auto& e : events)
+        if (e.socket == s->created_handle && e.name.rfind("HANDSHAKE_FAILED", 0) == 0)
+          failed = e.name;
+      return !failed.empty();
+    };
+    // Reads what the agent has written meanwhile (events come between replies), without waiting.
+    s->agent->wait_for_events(seen, Clock::now());
+    if (!failed.empty()) {
+      cx.fail("the link between " + from.name + " and " + to.name + " carries a probe",
+              s->agent->hello().name + " reports " + failed + " on " + s->name +
+                  " (see monitor_events)");
     }
   }
 }
