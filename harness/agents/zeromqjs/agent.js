@@ -1,7 +1,7 @@
 "use strict";
 // zconform's agent for zeromq.js (harness/agents/PROTOCOL.md): JSON lines on stdin and stdout.
 // The npm package comes from build/agents/node (scripts/setup installs it from the lockfile in
-// harness/agents/node); the implementation file points NODE_PATH there. Contexts and the dispatch
+// harness/agents/node); the implementation file points NODE_PATH there. Contexts and sockets' table
 // live here, sockets in socket_actor.js, option values in options.js; the JSON lines in and out
 // and their routing are ../node/agent_server.js and ../node/replies.js, shared with jszmq's agent.
 const path = require("path");
