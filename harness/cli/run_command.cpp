@@ -131,7 +131,7 @@ int run_command(const RunOptions& options) {
   std::set<std::string> baselines;
   for (const auto& leg : legs) {
     if (leg.baseline) baselines.insert(leg.baseline->file.string());
-    for (const auto& b : leg.inherited) baselines.insert(b.file.string());
+    for (const auto& b : leg.inherited) baselines.insert(b.baseline.file.string());
   }
   if (!baselines.empty()) {
     std::cout << " (" << known << " known failures in";

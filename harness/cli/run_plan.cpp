@@ -22,8 +22,13 @@ bool RunLeg::plays(const CaseSpec& spec) const {
 void RunLeg::apply_baselines(CaseResult& result) const {
   if (baseline && apply_baseline(*baseline, result)) return;
   const std::string alone_id = result.id.substr(0, result.id.size() - case_id_suffix.size());
-  for (const auto& b : inherited) {
-    if (apply_baseline(b, result, alone_id)) {
+  // "PUSH-PULL": the type each side plays, for entries that name the types they blame.
+  const auto dash = result.pairing.find('-');
+  for (const auto& [b, side_a] : inherited) {
+    const std::string played = dash == std::string::npos ? ""
+                               : side_a                  ? result.pairing.substr(0, dash)
+                                                         : result.pairing.substr(dash + 1);
+    if (apply_baseline(b, result, alone_id, played)) {
       result.baseline_reason = "(" + b.file.filename().string() + ") " + result.baseline_reason;
       return;
     }
@@ -101,7 +106,7 @@ std::vector<RunLeg> plan_legs(const RunOptions& options,
     if (pair && options.baseline.empty()) {
       for (const auto* side : {&a, &b}) {
         if (auto alone = baseline_for(options, side->name, catalogue))
-          leg.inherited.push_back(std::move(*alone));
+          leg.inherited.push_back({std::move(*alone), side == &a});
       }
     }
     leg.rerun_prefix = rerun_prefix(options, leg);

@@ -29,7 +29,11 @@ struct RunLeg {
   std::optional<Baseline> baseline;  // its own: IMPL.yaml alone, A+B.yaml for a pair
   // A pair inherits the known failures of each side alone (matched without the /A+B suffix): a
   // bug of libzmq's shows in every pair with libzmq on the side that has it.
-  std::vector<Baseline> inherited;
+  struct Inherited {
+    Baseline baseline;
+    bool side_a = true;  // whose it is: the implementation of role A, or of role B
+  };
+  std::vector<Inherited> inherited;
   std::string rerun_prefix;  // the command that replays this leg; the case filter is appended
 
   bool is_pair() const { return !case_id_suffix.empty(); }

@@ -1,9 +1,20 @@
 #include "gate/baseline.hpp"
 
+#include <algorithm>
+#include <set>
+
 #include "scenario/expansion.hpp"
 #include "util/yaml_reader.hpp"
 
 namespace zconform {
+
+static bool is_socket_type_name(const std::string& type) {
+  static const std::set<std::string> kTypes = {"PAIR",   "PUB",    "SUB",     "REQ",    "REP",
+                                               "DEALER", "ROUTER", "PULL",    "PUSH",   "XPUB",
+                                               "XSUB",   "STREAM", "SERVER",  "CLIENT", "RADIO",
+                                               "DISH",   "GATHER", "SCATTER", "PEER",   "CHANNEL"};
+  return kTypes.count(type) > 0;
+}
 
 namespace {
 
@@ -37,7 +48,7 @@ Baseline Baseline::load(const std::filesystem::path& file, const ClauseCatalogue
   if (!known || !known.IsSequence())
     r.fail(root, "missing list 'known' (it may be empty: known: [])");
   for (const auto& node : known) {
-    r.only_keys(node, {"cases", "verdict", "clause", "reason"});
+    r.only_keys(node, {"cases", "verdict", "clause", "reason", "plays"});
     BaselineEntry e;
     e.line = node.Mark().line + 1;
     // One glob, or a list of them.
@@ -45,6 +56,12 @@ Baseline Baseline::load(const std::filesystem::path& file, const ClauseCatalogue
       e.cases = r.required_texts(node, "cases");
     else
       e.cases = {r.required_text(node, "cases")};
+    if (node["plays"]) {
+      e.plays = r.required_texts(node, "plays");
+      for (const auto& type : e.plays)
+        if (!is_socket_type_name(type))
+          r.fail(node["plays"], "'" + type + "' in 'plays' is no socket type (PUSH, ROUTER, ...)");
+    }
     e.clause = r.required_text(node, "clause");
     e.reason = r.required_text(node, "reason");
     if (!clauses.find(e.clause) && e.clause.rfind("X-", 0) != 0) {
@@ -69,11 +86,15 @@ bool apply_baseline(const Baseline& baseline, CaseResult& r) {
   return apply_baseline(baseline, r, r.id);
 }
 
-bool apply_baseline(const Baseline& baseline, CaseResult& r, const std::string& id) {
+bool apply_baseline(const Baseline& baseline, CaseResult& r, const std::string& id,
+                    const std::string& played) {
   for (const auto& e : baseline.entries) {
     bool named = false;
     for (const auto& glob : e.cases) named = named || case_matches(id, glob);
     if (!named) continue;
+    if (!played.empty() && !e.plays.empty() &&
+        std::find(e.plays.begin(), e.plays.end(), played) == e.plays.end())
+      continue;
     r.baseline_reason = e.reason;
     r.baseline_clause = e.clause;
     r.baseline_known = r.verdict == e.verdict;

@@ -17,6 +17,9 @@ struct BaselineEntry {
   Verdict verdict = Verdict::fail;  // fail or non-strict
   std::string clause;               // from CLAUSES.md (or a scenario's X- id)
   std::string reason;               // why, in a sentence a reader of the report understands
+  // Socket types the failure is the implementation's on: a pair leg inherits the entry only where
+  // the implementation plays one of them (empty: wherever it plays).
+  std::vector<std::string> plays;
   int line = 0;
 };
 
@@ -30,8 +33,11 @@ struct Baseline {
 };
 
 // Marks a result known or unexpectedly passing (CaseResult::baseline_*) when an entry names it;
-// says whether one did. `id`: the ID the entries are matched against (default: the result's).
+// says whether one did. `id`: the ID the entries are matched against (default: the result's);
+// `played`: the socket type the baseline's implementation plays in the case, for entries with
+// `plays` (empty: the implementation plays every socket).
 bool apply_baseline(const Baseline& baseline, CaseResult& result);
-bool apply_baseline(const Baseline& baseline, CaseResult& result, const std::string& id);
+bool apply_baseline(const Baseline& baseline, CaseResult& result, const std::string& id,
+                    const std::string& played = "");
 
 }  // namespace zconform

@@ -75,6 +75,30 @@ TEST(Baseline, IncludesTheKnownFailuresOfTheImplementationBelow) {
                     loop.string() + ":2:", "too deeply");
 }
 
+// An entry that blames one socket type (jszmq's ROUTER) is inherited by a pair leg only where its
+// implementation plays that type; alone, the implementation plays every socket and it applies.
+TEST(Baseline, AnEntryThatNamesTheTypesItBlamesFollowsThem) {
+  TempDir dir;
+  auto file = dir.write("b.yaml",
+                        "known:\n  - cases: 'router.*'\n    plays: [ROUTER]\n    clause: ERR-03\n"
+                        "    reason: ids\n");
+  Baseline b = Baseline::load(file, catalogue());
+  CaseResult as_router = result("router.x/DEALER-ROUTER/ws/ROUTER-binds", Verdict::fail);
+  EXPECT_TRUE(apply_baseline(b, as_router, as_router.id, "ROUTER"));
+  EXPECT_TRUE(as_router.baseline_known);
+  CaseResult as_dealer = result("router.x/DEALER-ROUTER/ws/ROUTER-binds", Verdict::pass);
+  EXPECT_FALSE(apply_baseline(b, as_dealer, as_dealer.id, "DEALER"));
+  EXPECT_FALSE(as_dealer.baseline_unexpected_pass);
+  CaseResult alone = result("router.x/DEALER-ROUTER/ws/ROUTER-binds", Verdict::fail);
+  EXPECT_TRUE(apply_baseline(b, alone));
+
+  auto bad = dir.write("bad.yaml",
+                       "known:\n  - cases: x\n    plays: [ROUTERR]\n    clause: ERR-03\n"
+                       "    reason: r\n");
+  expect_file_error([&] { Baseline::load(bad, catalogue()); },
+                    bad.string() + ":3:", "no socket type");
+}
+
 TEST(Baseline, ErrorsNameFileAndLine) {
   struct Bad {
     const char* text;
