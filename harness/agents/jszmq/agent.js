@@ -79,8 +79,14 @@ class Agent {
 // connect (ECONNREFUSED while a peer restarts, say) ends the whole process. An application has no
 // hook for it either. The agent writes each one to stderr and carries on, as a browser would:
 // 'close' follows, and jszmq's own reconnect logic runs.
+// jszmq retries a refused connect every 100 ms: each distinct message is written once, so that
+// the stderr tail a report shows is not all the same line.
+const reported = new Set();
 process.on("uncaughtException", (e) => {
-  process.stderr.write(`jszmq agent: uncaught error from jszmq (kept alive): ${e?.message || e}\n`);
+  const message = `${e?.message || e}`;
+  if (reported.has(message)) return;
+  reported.add(message);
+  process.stderr.write(`jszmq agent: uncaught error from jszmq (kept alive; repeats not shown): ${message}\n`);
 });
 
 const agent = new Agent();
