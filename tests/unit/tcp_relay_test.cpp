@@ -1,7 +1,11 @@
 // The fault relay against plain loopback streams: bytes pass intact both ways, and each fault does
 // what the scenarios rely on (a reset both sides see, a black hole that holds and then releases
 // everything intact, octets dripped a few at a time, end-of-stream on both sides).
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "fault/tcp_relay.hpp"
 #include "zmtp/raw_stream.hpp"
@@ -127,15 +131,22 @@ TEST(TcpRelay, DelayStillDeliversInOrder) {
 }
 
 TEST(TcpRelay, AnUpstreamThatRefusesResetsTheConnectingSide) {
-  std::string endpoint;
-  {
-    RawListener gone = RawListener::listen_tcp();
-    endpoint = gone.endpoint();
-  }
+  // A port bound but not listening refuses connections, and stays ours for the whole test: a port
+  // freed by closing a listener could be taken meanwhile by a test running in parallel.
+  const int reserved = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(reserved, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(reserved, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  socklen_t length = sizeof address;
+  ASSERT_EQ(::getsockname(reserved, reinterpret_cast<sockaddr*>(&address), &length), 0);
+  const std::string endpoint = "tcp://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
   TcpRelay relay(endpoint);
   RawStream client = RawStream::connect(relay.endpoint(), in_ms(2000));
   std::string got;
   EXPECT_EQ(client.read_some(got, 10, in_ms(2000)), Status::closed);
+  ::close(reserved);
 }
 
 TEST(TcpRelay, RefusesAnUpstreamOffLoopback) {
