@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "conformance_tables.hpp"
 #include "gate/baseline.hpp"
 #include "run/probes.hpp"
 #include "test_files.hpp"
@@ -97,6 +98,19 @@ TEST(Baseline, AnEntryThatNamesTheTypesItBlamesFollowsThem) {
                        "    reason: r\n");
   expect_file_error([&] { Baseline::load(bad, catalogue()); },
                     bad.string() + ":3:", "no socket type");
+}
+
+// The project's own baselines load: every clause cited exists, every socket type in `plays` is
+// one, every included file is there. A typo would otherwise surface only in a run that needs it.
+TEST(Baseline, EveryProjectBaselineLoads) {
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(
+           std::filesystem::path(ZCONFORM_SOURCE_DIR) / "conformance/baselines")) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++files;
+    EXPECT_NO_THROW(Baseline::load(entry.path(), project_catalogue())) << entry.path();
+  }
+  EXPECT_GE(files, 5);
 }
 
 TEST(Baseline, ErrorsNameFileAndLine) {
