@@ -85,11 +85,8 @@ std::string substitute_number(const std::string& bytes, int n) {
   return out;
 }
 
-std::optional<int> number_in(const std::string& pattern, const std::string& frame) {
-  const size_t at = pattern.find("{n}");
-  if (at == std::string::npos) return std::nullopt;
-  const std::string_view prefix(pattern.data(), at),
-      suffix(pattern.data() + at + 3, pattern.size() - at - 3);
+std::optional<int> number_between(const std::string& frame, std::string_view prefix,
+                                  std::string_view suffix) {
   if (frame.size() <= prefix.size() + suffix.size() ||
       frame.compare(0, prefix.size(), prefix) != 0 ||
       frame.compare(frame.size() - suffix.size(), suffix.size(), suffix) != 0) {
@@ -101,6 +98,13 @@ std::optional<int> number_in(const std::string& pattern, const std::string& fram
   auto [end, ec] = std::from_chars(first, last, n);
   if (ec != std::errc() || end != last) return std::nullopt;
   return n;
+}
+
+std::optional<int> number_in(const std::string& pattern, const std::string& frame) {
+  const size_t at = pattern.find("{n}");
+  if (at == std::string::npos) return std::nullopt;
+  return number_between(frame, std::string_view(pattern.data(), at),
+                        std::string_view(pattern.data() + at + 3, pattern.size() - at - 3));
 }
 
 }  // namespace zconform

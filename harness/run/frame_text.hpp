@@ -3,6 +3,7 @@
 // size and a hex prefix; and the first place where two messages differ.
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "protocol/messages.hpp"
 
@@ -21,5 +22,8 @@ std::string substitute_number(const std::string& bytes, int n);
 // The reverse: the number a received frame carries where `pattern` has "{n}", if it has the
 // pattern's shape (prefix, digits, suffix).
 std::optional<int> number_in(const std::string& pattern, const std::string& frame);
+// The number between a known prefix and suffix of `frame`, if that is all that stands there.
+std::optional<int> number_between(const std::string& frame, std::string_view prefix,
+                                  std::string_view suffix);
 
 }  // namespace zconform

@@ -82,13 +82,8 @@ std::string probe_body(int round, int n) {
 
 // The number of this round's probe in `frames`, if it is one.
 std::optional<int> probe_number(int round, const protocol::Frames& frames) {
-  const std::string head = kLinkPrefix + std::to_string(round) + "/";
-  if (frames.empty() || frames.back().rfind(head, 0) != 0) return std::nullopt;
-  const std::string digits = frames.back().substr(head.size());
-  if (digits.empty() || digits.size() > 9 ||
-      digits.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return std::stoi(digits);
+  if (frames.empty()) return std::nullopt;
+  return number_between(frames.back(), kLinkPrefix + std::to_string(round) + "/", "");
 }
 
 Frames probe_frames(CaseContext& cx, const Direction& d, int round, int n) {

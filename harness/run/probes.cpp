@@ -1,5 +1,7 @@
 #include "run/probes.hpp"
 
+#include "run/frame_text.hpp"
+
 namespace zconform {
 
 bool is_sync_probe(const protocol::Frames& frames) {
@@ -10,16 +12,8 @@ bool is_sync_probe(const protocol::Frames& frames) {
 }
 
 std::optional<int> probe_number(const std::string& topic, const std::string& body) {
-  const std::string head = topic.rfind(kSyncPrefix, 0) == 0 ? topic : topic + kSyncPrefix;
-  const std::string tail = "/probe";
-  if (body.size() <= head.size() + tail.size() || body.compare(0, head.size(), head) != 0 ||
-      body.compare(body.size() - tail.size(), tail.size(), tail) != 0)
-    return std::nullopt;
-  const std::string digits = body.substr(head.size(), body.size() - head.size() - tail.size());
-  if (digits.empty() || digits.size() > 9 ||
-      digits.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return std::stoi(digits);
+  return number_between(body, topic.rfind(kSyncPrefix, 0) == 0 ? topic : topic + kSyncPrefix,
+                        "/probe");
 }
 
 bool is_sync_subscription(const protocol::Frames& frames) {
