@@ -185,6 +185,8 @@ class SocketActor {
       throw badRequest("field 'timeout_ms' must be an integer");
     if (this.inbox.length > 0) return this.received(this.inbox.shift());
     if (t === 0) throw new AgentError("EAGAIN", "no message queued");
+    // The timer is the request's own deadline (timeout_ms, libzmq's RCVTIMEO), not a wait for its
+    // own sake: the first 'message' event answers the recv at once and clears it (wake()).
     return new Promise((resolve, reject) => {
       const timer = t === undefined || t === null || t < 0
                         ? null
