@@ -1,6 +1,7 @@
 #include "run/frame_matching.hpp"
 
 #include "run/frame_text.hpp"
+#include "zmtp/describe.hpp"
 
 namespace zconform {
 
@@ -36,27 +37,13 @@ Frames resolve(CaseContext& cx, const FrameSpecs& specs, int n) {
   return frames;
 }
 
-namespace {
-
-std::string hex_of(const std::string& bytes) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out += digits[c >> 4];
-    out += digits[c & 15];
-  }
-  return out;
-}
-
-}  // namespace
-
 std::string describe(CaseContext& cx, const FrameSpecs& specs, int n) {
   Frames shown;
   for (const auto& f : specs) {
     if (f.kind == FrameSpec::Kind::capture || f.kind == FrameSpec::Kind::any) {
-      shown.push_back("<any" +
-                      (f.size >= 0 ? " of " + std::to_string(f.size) + " bytes" : std::string()) +
-                      (f.prefix.empty() ? std::string() : " starting " + hex_of(f.prefix)) + ">");
+      shown.push_back(
+          "<any" + (f.size >= 0 ? " of " + std::to_string(f.size) + " bytes" : std::string()) +
+          (f.prefix.empty() ? std::string() : " starting " + zmtp::hex(f.prefix)) + ">");
     } else if (f.kind == FrameSpec::Kind::routing_id && !cx.slot(f.name).routing_id) {
       shown.push_back("<routing id of " + f.name + ">");
     } else {
@@ -84,8 +71,8 @@ std::string mismatch(CaseContext& cx, const FrameSpecs& expected, const Frames& 
                std::to_string(f.size) + " expected";
       }
       if (got[i].compare(0, f.prefix.size(), f.prefix) != 0) {
-        return where + " starts " + hex_of(got[i].substr(0, f.prefix.size())) + ", " +
-               hex_of(f.prefix) + " expected";
+        return where + " starts " + zmtp::hex(got[i].substr(0, f.prefix.size())) + ", " +
+               zmtp::hex(f.prefix) + " expected";
       }
       if (f.kind == FrameSpec::Kind::capture) captured[f.name] = got[i];
       continue;
