@@ -36,6 +36,7 @@ struct SocketSlot {
   std::string endpoint;                   // the last endpoint it bound (kept after unbind)
   int links = 0;                          // connections it takes part in: handshakes to wait for
   std::optional<std::string> routing_id;  // as set on it, or as learned by a ROUTER from it
+  bool routing_id_learned = false;        // learned: it belongs to one connection only
   std::string sync_topic;                 // subscriber: the probe topic of its last sync
   std::deque<Frames> stash;               // messages read early (during a sync), served first
   int link_probes_sent = 0;               // the harness's own messages sent on it (link_probes)

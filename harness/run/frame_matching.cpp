@@ -86,7 +86,10 @@ std::string mismatch(CaseContext& cx, const FrameSpecs& expected, const Frames& 
   }
   // Kept only once the whole message matched.
   for (auto& [name, bytes] : captured) cx.variables[name] = bytes;
-  for (auto& [socket, id] : learned_ids) cx.slot(socket).routing_id = id;
+  for (auto& [socket, id] : learned_ids) {
+    cx.slot(socket).routing_id = id;
+    cx.slot(socket).routing_id_learned = true;
+  }
   return "";
 }
 

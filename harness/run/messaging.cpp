@@ -22,8 +22,10 @@ void set_option(CaseContext& cx, SocketSlot& s, const std::string& option, const
                 const std::optional<std::string>& error) {
   Reply r = cx.call(s, "setsockopt", {{"option", option}, {"value", option_value(option, value)}});
   cx.expect_outcome(r, error, "setsockopt " + option + " on " + s.name);
-  if (r.status == ReplyStatus::ok && option == "routing_id" && value.is_string())
+  if (r.status == ReplyStatus::ok && option == "routing_id" && value.is_string()) {
     s.routing_id = value.get<std::string>();
+    s.routing_id_learned = false;
+  }
 }
 
 Reply send_frames(CaseContext& cx, SocketSlot& s, const Frames& frames, bool dontwait,

@@ -71,6 +71,23 @@ struct FaultStep final : StepOf<FaultStep> {
     } catch (const std::exception& e) {
       throw CaseStop{Verdict::error, "the fault relay applies the fault", e.what()};
     }
+    if (ends_connections()) forget_learned_routing_ids(cx);
+  }
+
+ private:
+  bool ends_connections() const {
+    using K = NetworkFault::Kind;
+    return fault.kind == K::cut || fault.kind == K::half_close || fault.kind == K::black_hole;
+  }
+
+  // A ROUTER generates a new id for each connection of a peer that set none (ROUT-03): the id
+  // learned before the fault does not name the peer once it has reconnected.
+  static void forget_learned_routing_ids(CaseContext& cx) {
+    for (auto& [name, slot] : cx.sockets) {
+      if (!slot.routing_id_learned) continue;
+      slot.routing_id.reset();
+      slot.routing_id_learned = false;
+    }
   }
 };
 
