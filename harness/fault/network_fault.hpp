@@ -1,5 +1,5 @@
 #pragma once
-// What the fault relay (tcp_relay.hpp) does to the connections it carries. The relay's own type:
+// What the fault relay (fault_relay.hpp) does to the connections it carries. The relay's own type:
 // the scenario layer's `fault` step translates into it, the relay knows nothing of scenarios.
 namespace zconform {
 

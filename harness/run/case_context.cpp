@@ -1,6 +1,6 @@
 #include "run/case_context.hpp"
 
-#include "fault/tcp_relay.hpp"
+#include "fault/fault_relay.hpp"
 #include "run/frame_text.hpp"
 #include "run/wire_peer.hpp"
 #include "scenario/step_load.hpp"

@@ -61,7 +61,7 @@ struct NumberedBurst {
 };
 
 class WirePeer;
-class TcpRelay;
+class FaultRelay;
 
 class CaseContext {
  public:
@@ -123,8 +123,8 @@ class CaseContext {
   std::optional<CaseStop> teardown_error;
 
   // --- the harness's own parts in the case
-  std::unique_ptr<WirePeer> wire;   // raw-peer scenarios: the harness's end of the connection
-  std::unique_ptr<TcpRelay> relay;  // relay scenarios: between the binder and its connectors
+  std::unique_ptr<WirePeer> wire;     // raw-peer scenarios: the harness's end of the connection
+  std::unique_ptr<FaultRelay> relay;  // relay scenarios: between the binder and its connectors
   std::string relay_upstream;
   std::optional<protocol::Json> relay_stats;  // what it carried, kept after teardown ends it
 };

@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "fault/tcp_relay.hpp"
+#include "fault/fault_relay.hpp"
 #include "run/async_requests.hpp"
 #include "run/frame_text.hpp"
 #include "run/linking.hpp"

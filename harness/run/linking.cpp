@@ -1,6 +1,6 @@
 #include "run/linking.hpp"
 
-#include "fault/tcp_relay.hpp"
+#include "fault/fault_relay.hpp"
 #include "run/frame_text.hpp"
 #include "run/link_probes.hpp"
 #include "run/messaging.hpp"
@@ -177,7 +177,7 @@ void start_relay(CaseContext& cx, const SocketSlot& binder) {
                    binder.name + " binds a second one"};
   }
   try {
-    cx.relay = std::make_unique<TcpRelay>(binder.endpoint);
+    cx.relay = std::make_unique<FaultRelay>(binder.endpoint);
   } catch (const std::exception& e) {
     throw CaseStop{Verdict::error, "the fault relay starts", e.what()};
   }

@@ -41,7 +41,7 @@ void settle(CaseContext& cx, SocketSlot& s);
 // killed agent before the pool replaces it, and for every agent at the end.
 void harvest(CaseContext& cx, AgentClient& agent);
 
-// The fault relay (fault/tcp_relay.hpp), put in front of `binder` in relay scenarios.
+// The fault relay (fault/fault_relay.hpp), put in front of `binder` in relay scenarios.
 void start_relay(CaseContext& cx, const SocketSlot& binder);
 // Where a socket connects to reach `binder`: the relay's endpoint when it stands in between.
 std::string connect_endpoint(const CaseContext& cx, const SocketSlot& binder);

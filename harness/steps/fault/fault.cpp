@@ -1,5 +1,5 @@
 // fault: the fault relay between the linked sockets cuts, stalls, delays, drips or half-closes.
-#include "fault/tcp_relay.hpp"
+#include "fault/fault_relay.hpp"
 #include "steps/step_support.hpp"
 
 namespace zconform::steps {

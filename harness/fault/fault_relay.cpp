@@ -1,4 +1,4 @@
-#include "fault/tcp_relay.hpp"
+#include "fault/fault_relay.hpp"
 
 #include "zmtp/raw_stream.hpp"
 
@@ -69,7 +69,7 @@ struct Carried {
 
 }  // namespace
 
-struct TcpRelay::Loop {
+struct FaultRelay::Loop {
   int listener = -1;
   int wake[2] = {-1, -1};
   sockaddr_storage upstream{};
@@ -110,7 +110,7 @@ struct TcpRelay::Loop {
   }
 };
 
-TcpRelay::TcpRelay(const std::string& upstream) : loop_(std::make_unique<Loop>()) {
+FaultRelay::FaultRelay(const std::string& upstream) : loop_(std::make_unique<Loop>()) {
   Loop& l = *loop_;
   try {
     l.upstream = zmtp::loopback_tcp_address(upstream, l.upstream_length);
@@ -135,7 +135,7 @@ TcpRelay::TcpRelay(const std::string& upstream) : loop_(std::make_unique<Loop>()
   l.thread = std::thread([&l] { l.run(); });
 }
 
-TcpRelay::~TcpRelay() {
+FaultRelay::~FaultRelay() {
   {
     std::lock_guard lock(loop_->mutex);
     loop_->stopping = true;
@@ -148,9 +148,9 @@ TcpRelay::~TcpRelay() {
   ::close(loop_->wake[1]);
 }
 
-const std::string& TcpRelay::endpoint() const { return loop_->endpoint; }
+const std::string& FaultRelay::endpoint() const { return loop_->endpoint; }
 
-void TcpRelay::apply(const NetworkFault& fault) {
+void FaultRelay::apply(const NetworkFault& fault) {
   std::unique_lock lock(loop_->mutex);
   loop_->commands.push_back(fault);
   const uint64_t mine = ++loop_->commands_sent;
@@ -162,12 +162,12 @@ void TcpRelay::apply(const NetworkFault& fault) {
     throw std::runtime_error("fault relay: its thread has stopped (poll failed)");
 }
 
-nlohmann::json TcpRelay::stats() const {
+nlohmann::json FaultRelay::stats() const {
   std::lock_guard lock(loop_->mutex);
   return loop_->stats;
 }
 
-void TcpRelay::Loop::act(const NetworkFault& fault) {
+void FaultRelay::Loop::act(const NetworkFault& fault) {
   {
     std::lock_guard lock(mutex);
     stats["faults"].push_back(to_string(fault.kind));
@@ -192,7 +192,7 @@ void TcpRelay::Loop::act(const NetworkFault& fault) {
   }
 }
 
-bool TcpRelay::Loop::connect_up(Carried& c) {
+bool FaultRelay::Loop::connect_up(Carried& c) {
   int fd = ::socket(upstream.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
   // Loopback: a connect completes or is refused at once, so a blocking one is bounded.
   if (fd < 0 || ::connect(fd, reinterpret_cast<const sockaddr*>(&upstream), upstream_length) != 0) {
@@ -208,7 +208,7 @@ bool TcpRelay::Loop::connect_up(Carried& c) {
   return true;
 }
 
-void TcpRelay::Loop::accept_new() {
+void FaultRelay::Loop::accept_new() {
   while (true) {
     int fd = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
     if (fd < 0) return;
@@ -221,7 +221,7 @@ void TcpRelay::Loop::accept_new() {
   }
 }
 
-void TcpRelay::Loop::close_all(bool hard) {
+void FaultRelay::Loop::close_all(bool hard) {
   for (auto& c : carried) {
     if (hard) {
       reset(c.down);
@@ -234,7 +234,7 @@ void TcpRelay::Loop::close_all(bool hard) {
   carried.clear();
 }
 
-void TcpRelay::Loop::read_side(int from, Direction& d) {
+void FaultRelay::Loop::read_side(int from, Direction& d) {
   char buffer[kChunk];
   ssize_t n = ::read(from, buffer, sizeof buffer);
   if (n > 0) {
@@ -247,7 +247,7 @@ void TcpRelay::Loop::read_side(int from, Direction& d) {
   }
 }
 
-void TcpRelay::Loop::write_side(int to, Direction& d, const char* counter) {
+void FaultRelay::Loop::write_side(int to, Direction& d, const char* counter) {
   const auto now = Clock::now();
   while (!d.held.empty() && d.held.front().due <= now) {
     Held& h = d.held.front();
@@ -282,7 +282,7 @@ void TcpRelay::Loop::write_side(int to, Direction& d, const char* counter) {
   }
 }
 
-int TcpRelay::Loop::next_timeout_ms() const {
+int FaultRelay::Loop::next_timeout_ms() const {
   if (black_hole()) return -1;
   auto soonest = Clock::time_point::max();
   for (const auto& c : carried) {
@@ -298,7 +298,7 @@ int TcpRelay::Loop::next_timeout_ms() const {
   return static_cast<int>(std::clamp<long long>(ms, 0, 60000));
 }
 
-void TcpRelay::Loop::run() {
+void FaultRelay::Loop::run() {
   try {
     loop();
   } catch (const std::exception& e) {
@@ -310,7 +310,7 @@ void TcpRelay::Loop::run() {
   acted.notify_all();
 }
 
-void TcpRelay::Loop::loop() {
+void FaultRelay::Loop::loop() {
   while (true) {
     // Commands first: a fault takes effect before anything else moves.
     {

@@ -7,7 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "fault/tcp_relay.hpp"
+#include "fault/fault_relay.hpp"
 #include "zmtp/raw_stream.hpp"
 
 using namespace zconform;
@@ -28,7 +28,7 @@ NetworkFault fault(NetworkFault::Kind kind) {
 // An upstream listener, a relay in front of it, and one connection through it.
 struct Line {
   RawListener upstream = RawListener::listen_tcp();
-  TcpRelay relay{upstream.endpoint()};
+  FaultRelay relay{upstream.endpoint()};
   RawStream client = RawStream::connect(relay.endpoint(), in_ms(2000));
   std::optional<RawStream> server;
 
@@ -45,7 +45,7 @@ struct Line {
 
 }  // namespace
 
-TEST(TcpRelay, CarriesBytesBothWays) {
+TEST(FaultRelay, CarriesBytesBothWays) {
   Line line;
   line.accept();
   ASSERT_EQ(line.client.write_all("hello upstream", in_ms(1000)), Status::ok);
@@ -58,7 +58,7 @@ TEST(TcpRelay, CarriesBytesBothWays) {
   EXPECT_EQ(stats["octets_to_connecting"], 12);
 }
 
-TEST(TcpRelay, CutResetsBothSides) {
+TEST(FaultRelay, CutResetsBothSides) {
   Line line;
   line.accept();
   line.relay.apply(fault(NetworkFault::Kind::cut));
@@ -68,7 +68,7 @@ TEST(TcpRelay, CutResetsBothSides) {
   EXPECT_TRUE(got.empty());
 }
 
-TEST(TcpRelay, HalfCloseEndsBothStreamsWithoutLosingWhatCameBefore) {
+TEST(FaultRelay, HalfCloseEndsBothStreamsWithoutLosingWhatCameBefore) {
   Line line;
   line.accept();
   ASSERT_EQ(line.client.write_all("last words", in_ms(1000)), Status::ok);
@@ -79,7 +79,7 @@ TEST(TcpRelay, HalfCloseEndsBothStreamsWithoutLosingWhatCameBefore) {
   EXPECT_EQ(line.server->read_some(got, 10, in_ms(2000)), Status::closed);
 }
 
-TEST(TcpRelay, BlackHoleHoldsBytesAndNewConnectionsUntilRestored) {
+TEST(FaultRelay, BlackHoleHoldsBytesAndNewConnectionsUntilRestored) {
   Line line;
   line.accept();
   line.relay.apply(fault(NetworkFault::Kind::black_hole));
@@ -96,7 +96,7 @@ TEST(TcpRelay, BlackHoleHoldsBytesAndNewConnectionsUntilRestored) {
   EXPECT_EQ(line.relay.stats()["accepted"], 2);
 }
 
-TEST(TcpRelay, DripPassesAFewOctetsAtATimeInOrder) {
+TEST(FaultRelay, DripPassesAFewOctetsAtATimeInOrder) {
   Line line;
   line.accept();
   NetworkFault drip = fault(NetworkFault::Kind::drip);
@@ -119,7 +119,7 @@ TEST(TcpRelay, DripPassesAFewOctetsAtATimeInOrder) {
   EXPECT_LT(largest, sent.size());
 }
 
-TEST(TcpRelay, DelayStillDeliversInOrder) {
+TEST(FaultRelay, DelayStillDeliversInOrder) {
   Line line;
   line.accept();
   NetworkFault delay = fault(NetworkFault::Kind::delay);
@@ -130,7 +130,7 @@ TEST(TcpRelay, DelayStillDeliversInOrder) {
   EXPECT_EQ(line.read_exact(*line.server, 6), "onetwo");
 }
 
-TEST(TcpRelay, AnUpstreamThatRefusesResetsTheConnectingSide) {
+TEST(FaultRelay, AnUpstreamThatRefusesResetsTheConnectingSide) {
   // A port bound but not listening refuses connections, and stays ours for the whole test: a port
   // freed by closing a listener could be taken meanwhile by a test running in parallel.
   const int reserved = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -142,14 +142,14 @@ TEST(TcpRelay, AnUpstreamThatRefusesResetsTheConnectingSide) {
   socklen_t length = sizeof address;
   ASSERT_EQ(::getsockname(reserved, reinterpret_cast<sockaddr*>(&address), &length), 0);
   const std::string endpoint = "tcp://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
-  TcpRelay relay(endpoint);
+  FaultRelay relay(endpoint);
   RawStream client = RawStream::connect(relay.endpoint(), in_ms(2000));
   std::string got;
   EXPECT_EQ(client.read_some(got, 10, in_ms(2000)), Status::closed);
   ::close(reserved);
 }
 
-TEST(TcpRelay, RefusesAnUpstreamOffLoopback) {
-  EXPECT_THROW(TcpRelay("tcp://192.0.2.1:5555"), std::runtime_error);
-  EXPECT_THROW(TcpRelay("ipc:///tmp/x"), std::runtime_error);
+TEST(FaultRelay, RefusesAnUpstreamOffLoopback) {
+  EXPECT_THROW(FaultRelay("tcp://192.0.2.1:5555"), std::runtime_error);
+  EXPECT_THROW(FaultRelay("ipc:///tmp/x"), std::runtime_error);
 }

@@ -21,15 +21,15 @@
 
 namespace zconform {
 
-class TcpRelay {
+class FaultRelay {
  public:
   // Listens on 127.0.0.1 (a port the kernel picks) and relays to `upstream`, "tcp://127.0.0.1:N"
   // (loopback only). Throws std::runtime_error when it cannot listen or the endpoint is not
   // loopback.
-  explicit TcpRelay(const std::string& upstream);
-  ~TcpRelay();
-  TcpRelay(const TcpRelay&) = delete;
-  TcpRelay& operator=(const TcpRelay&) = delete;
+  explicit FaultRelay(const std::string& upstream);
+  ~FaultRelay();
+  FaultRelay(const FaultRelay&) = delete;
+  FaultRelay& operator=(const FaultRelay&) = delete;
 
   const std::string& endpoint() const;  // "tcp://127.0.0.1:N": where the connecting socket goes
   void apply(const NetworkFault& fault);
