@@ -1,6 +1,6 @@
 #include "fault/fault_relay.hpp"
 
-#include "zmtp/raw_stream.hpp"
+#include "fault/relay_listener.hpp"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -34,6 +34,7 @@ constexpr size_t kHeldMax = 4 * 1024 * 1024;  // per direction: beyond it the re
 
 void set_nonblocking(int fd) { fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK); }
 
+// On an ipc connection there is no Nagle to turn off; the call fails there, harmlessly.
 void set_nodelay(int fd) {
   int one = 1;
   setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
@@ -70,11 +71,8 @@ struct Carried {
 }  // namespace
 
 struct FaultRelay::Loop {
-  int listener = -1;
+  RelayListener listening;  // its fd, its endpoint, and the upstream address
   int wake[2] = {-1, -1};
-  sockaddr_storage upstream{};
-  socklen_t upstream_length = 0;
-  std::string endpoint;
   std::thread thread;
 
   mutable std::mutex mutex;
@@ -112,26 +110,11 @@ struct FaultRelay::Loop {
 
 FaultRelay::FaultRelay(const std::string& upstream) : loop_(std::make_unique<Loop>()) {
   Loop& l = *loop_;
-  try {
-    l.upstream = zmtp::loopback_tcp_address(upstream, l.upstream_length);
-  } catch (const zmtp::RawError& e) {
-    throw std::runtime_error(std::string("fault relay: upstream ") + e.what());
+  l.listening = open_relay_listener(upstream);
+  if (pipe2(l.wake, O_CLOEXEC | O_NONBLOCK) != 0) {
+    close_relay_listener(l.listening);
+    throw std::runtime_error(std::string("fault relay: pipe2: ") + std::strerror(errno));
   }
-  l.listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  if (l.listener < 0 || ::bind(l.listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-      ::listen(l.listener, 64) != 0 ||
-      getsockname(l.listener, reinterpret_cast<sockaddr*>(&addr), &len) != 0 ||
-      pipe2(l.wake, O_CLOEXEC | O_NONBLOCK) != 0) {
-    const std::string why = std::strerror(errno);
-    if (l.listener >= 0) ::close(l.listener);
-    throw std::runtime_error("fault relay: cannot listen on 127.0.0.1: " + why);
-  }
-  set_nonblocking(l.listener);
-  l.endpoint = "tcp://127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
   l.thread = std::thread([&l] { l.run(); });
 }
 
@@ -143,12 +126,12 @@ FaultRelay::~FaultRelay() {
   char b = 's';
   (void)!::write(loop_->wake[1], &b, 1);
   loop_->thread.join();
-  ::close(loop_->listener);
+  close_relay_listener(loop_->listening);
   ::close(loop_->wake[0]);
   ::close(loop_->wake[1]);
 }
 
-const std::string& FaultRelay::endpoint() const { return loop_->endpoint; }
+const std::string& FaultRelay::endpoint() const { return loop_->listening.endpoint; }
 
 void FaultRelay::apply(const NetworkFault& fault) {
   std::unique_lock lock(loop_->mutex);
@@ -193,9 +176,11 @@ void FaultRelay::Loop::act(const NetworkFault& fault) {
 }
 
 bool FaultRelay::Loop::connect_up(Carried& c) {
+  const sockaddr_storage& upstream = listening.upstream;
   int fd = ::socket(upstream.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
   // Loopback: a connect completes or is refused at once, so a blocking one is bounded.
-  if (fd < 0 || ::connect(fd, reinterpret_cast<const sockaddr*>(&upstream), upstream_length) != 0) {
+  if (fd < 0 ||
+      ::connect(fd, reinterpret_cast<const sockaddr*>(&upstream), listening.upstream_length) != 0) {
     if (fd >= 0) ::close(fd);
     count("upstream_refused", 1);
     reset(c.down);  // the connecting side sees the refusal as a reset and retries
@@ -210,7 +195,7 @@ bool FaultRelay::Loop::connect_up(Carried& c) {
 
 void FaultRelay::Loop::accept_new() {
   while (true) {
-    int fd = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
+    int fd = ::accept4(listening.fd, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
     if (fd < 0) return;
     set_nodelay(fd);
     count("accepted", 1);
@@ -350,7 +335,7 @@ void FaultRelay::Loop::loop() {
       }
     }
 
-    std::vector<pollfd> fds = {{wake[0], POLLIN, 0}, {listener, POLLIN, 0}};
+    std::vector<pollfd> fds = {{wake[0], POLLIN, 0}, {listening.fd, POLLIN, 0}};
     std::vector<std::pair<Carried*, bool>> owners = {{nullptr, false},
                                                      {nullptr, false}};  // bool: down side
     const auto now = Clock::now();

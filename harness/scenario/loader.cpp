@@ -132,8 +132,8 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
     if (s.raw_peer && s.transports[i] != "tcp" && s.transports[i] != "ipc") {
       cx.fail(root["transports"][i], "the raw peer speaks tcp and ipc only");
     }
-    if (s.relay && s.transports[i] != "tcp")
-      cx.fail(root["transports"][i], "the fault relay carries tcp only");
+    if (s.relay && s.transports[i] != "tcp" && s.transports[i] != "ipc" && s.transports[i] != "ws")
+      cx.fail(root["transports"][i], "the fault relay carries tcp, ipc and ws only");
   }
 
   if (YAML::Node binders = root["binders"]) {

@@ -88,8 +88,8 @@ struct Scenario {
   bool raw_peer = false;
   // Options for every context the case creates (ctx_new `options`: blocky, io_threads, ...).
   protocol::Json context_options = protocol::Json::object();
-  // tcp links go through the harness's fault relay (fault/fault_relay.hpp): the connecting socket
-  // connects to the relay, which forwards to the binder; `fault` steps act on it.
+  // tcp, ipc and ws links go through the harness's fault relay (fault/fault_relay.hpp): the
+  // connecting socket connects to the relay, which forwards to the binder; `fault` steps act on it.
   bool relay = false;
   std::filesystem::path file;
 };

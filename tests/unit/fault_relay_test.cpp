@@ -151,5 +151,59 @@ TEST(FaultRelay, AnUpstreamThatRefusesResetsTheConnectingSide) {
 
 TEST(FaultRelay, RefusesAnUpstreamOffLoopback) {
   EXPECT_THROW(FaultRelay("tcp://192.0.2.1:5555"), std::runtime_error);
-  EXPECT_THROW(FaultRelay("ipc:///tmp/x"), std::runtime_error);
+  EXPECT_THROW(FaultRelay("ipc://@abstract"), std::runtime_error);  // no file to relay by path
+  EXPECT_THROW(FaultRelay("inproc://x"), std::runtime_error);
+  EXPECT_THROW(FaultRelay("ws://192.0.2.1:5555/x"), std::runtime_error);
+}
+
+namespace {
+
+std::string ipc_path(const std::string& name) {
+  return "/tmp/zconform-relay-test-" + std::to_string(::getpid()) + "-" + name;
+}
+
+}  // namespace
+
+TEST(FaultRelay, CarriesAndCutsIpcOnAPathBesideTheUpstreams) {
+  const std::string path = ipc_path("carry");
+  RawListener upstream = RawListener::listen_ipc(path);
+  FaultRelay relay(upstream.endpoint());
+  EXPECT_EQ(relay.endpoint(), "ipc://" + path + "-relay");
+  RawStream client = RawStream::connect(relay.endpoint(), in_ms(2000));
+  std::optional<RawStream> server = upstream.accept(in_ms(2000));
+  ASSERT_TRUE(server);
+  ASSERT_EQ(client.write_all("over ipc", in_ms(1000)), Status::ok);
+  std::string got;
+  ASSERT_EQ(server->read_exact(got, 8, in_ms(2000)), Status::ok);
+  EXPECT_EQ(got, "over ipc");
+  relay.apply(fault(NetworkFault::Kind::cut));
+  got.clear();
+  EXPECT_EQ(client.read_some(got, 10, in_ms(2000)), Status::closed);
+  EXPECT_EQ(server->read_some(got, 10, in_ms(2000)), Status::closed);
+}
+
+TEST(FaultRelay, RemovesItsIpcPathWhenItEnds) {
+  const std::string path = ipc_path("removed");
+  RawListener upstream = RawListener::listen_ipc(path);
+  { FaultRelay relay(upstream.endpoint()); }
+  EXPECT_NE(::access((path + "-relay").c_str(), F_OK), 0);
+}
+
+TEST(FaultRelay, KeepsTheWsPathSoTheUpgradeAsksForTheBindersResource) {
+  RawListener upstream = RawListener::listen_tcp();
+  const std::string port = upstream.endpoint().substr(upstream.endpoint().rfind(':'));
+  FaultRelay relay("ws://127.0.0.1" + port + "/zmq/path");
+  const std::string& endpoint = relay.endpoint();
+  ASSERT_EQ(endpoint.rfind("ws://127.0.0.1:", 0), 0u) << endpoint;
+  const size_t slash = endpoint.find('/', 5);
+  ASSERT_NE(slash, std::string::npos) << endpoint;
+  EXPECT_EQ(endpoint.substr(slash), "/zmq/path");
+  // The upgrade request and the frames after it are bytes to the relay.
+  RawStream client = RawStream::connect("tcp://" + endpoint.substr(5, slash - 5), in_ms(2000));
+  std::optional<RawStream> server = upstream.accept(in_ms(2000));
+  ASSERT_TRUE(server);
+  ASSERT_EQ(client.write_all("GET /zmq/path HTTP/1.1\r\n", in_ms(1000)), Status::ok);
+  std::string got;
+  ASSERT_EQ(server->read_exact(got, 24, in_ms(2000)), Status::ok);
+  EXPECT_EQ(got, "GET /zmq/path HTTP/1.1\r\n");
 }

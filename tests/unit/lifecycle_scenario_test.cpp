@@ -136,10 +136,11 @@ TEST(LifecycleScenario, RefusesMistakesWithFileAndLine) {
   }
 }
 
-TEST(LifecycleScenario, TheRelayCarriesTcpOnly) {
+TEST(LifecycleScenario, TheRelayCarriesStreamTransportsOnly) {
   TempDir dir;
   auto file = dir.write("bad.yaml",
                         "id: t.r\ntitle: t\nclauses: [RCN-01]\npairings: [PUSH-PULL]\nrelay: "
-                        "true\ntransports: [tcp, ipc]\nsteps:\n  - link: [a, b]\n");
-  expect_file_error([&] { load(file); }, file.string() + ":6:", "the fault relay carries tcp only");
+                        "true\ntransports: [tcp, ipc, ws, inproc]\nsteps:\n  - link: [a, b]\n");
+  expect_file_error([&] { load(file); },
+                    file.string() + ":6:", "the fault relay carries tcp, ipc and ws only");
 }
