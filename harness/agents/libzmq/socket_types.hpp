@@ -16,8 +16,7 @@ struct SocketTypeSpec {
 // nullptr when the name is not a ZeroMQ socket type at all.
 const SocketTypeSpec* find_socket_type(std::string_view name);
 
-// The twelve standard types, plus every draft type zmq_socket() accepts (probed once on a
-// scratch context: zmq.h does not say whether the library was built with them).
+// The types hello offers: the twelve standard ones (socket_types.cpp says why no draft type).
 std::vector<std::string> creatable_socket_types();
 
 }  // namespace zconform::libzmq_agent
