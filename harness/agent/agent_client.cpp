@@ -208,9 +208,11 @@ const AgentHello& AgentClient::handshake(Clock::time_point deadline) {
     hello_.version = b.value("version", "unknown");
     hello_.protocol =
         b.contains("protocol") && b["protocol"].is_number_integer() ? b["protocol"].get<int>() : 0;
-    if (hello_.protocol != protocol::kProtocolVersion) {
+    if (hello_.protocol < protocol::kOldestProtocolVersion ||
+        hello_.protocol > protocol::kProtocolVersion) {
       throw protocol::ProtocolError("hello reply speaks protocol " +
                                     std::to_string(hello_.protocol) + ", zconform speaks " +
+                                    std::to_string(protocol::kOldestProtocolVersion) + " to " +
                                     std::to_string(protocol::kProtocolVersion));
     }
     if (!b.contains("capabilities") || !b["capabilities"].is_object()) {

@@ -15,7 +15,9 @@ namespace zconform::protocol {
 using Json = nlohmann::json;
 using Frames = std::vector<std::string>;  // one binary-safe string per frame
 
-constexpr int kProtocolVersion = 1;
+constexpr int kProtocolVersion = 2;
+// Version 2 only adds (draft message properties, join/leave): a version 1 agent still works.
+constexpr int kOldestProtocolVersion = 1;
 
 class ProtocolError : public std::runtime_error {
  public:

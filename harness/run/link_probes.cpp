@@ -55,6 +55,9 @@ std::optional<Direction> consider(const CaseContext& cx, SocketSlot& from, Socke
   if (f.alternates == Alternation::receive_first || t.alternates == Alternation::send_first)
     return std::nullopt;                                // a REP does not ask, a REQ not answer
   if (f.routes && !to.routing_id) return std::nullopt;  // a ROUTER needs the peer's id
+  if (f.addressed) return std::nullopt;  // a SERVER's ids are its own: learned only from messages
+  // A RADIO's message goes to a group: the sync after the link (subscriptions.cpp) probes it.
+  if (t.subscriber == Subscription::group) return std::nullopt;
   Direction d{&from, &to, f.routes || from.links == 1, false};
   d.round_trip =
       f.alternates == Alternation::send_first || t.alternates == Alternation::receive_first;

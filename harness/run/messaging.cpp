@@ -29,9 +29,11 @@ void set_option(CaseContext& cx, SocketSlot& s, const std::string& option, const
 }
 
 Reply send_frames(CaseContext& cx, SocketSlot& s, const Frames& frames, bool dontwait,
-                  int timeout_ms) {
+                  int timeout_ms, const MessageProperties& properties) {
   Json args = {{"frames", protocol::frames_to_json(frames)}, {"dontwait", dontwait}};
   args["timeout_ms"] = timeout_ms >= 0 ? timeout_ms : cx.remaining_ms();
+  if (properties.routing_id) args["routing_id"] = *properties.routing_id;
+  if (properties.group) args["group"] = *properties.group;
   return cx.call(s, "send", std::move(args));
 }
 
@@ -44,6 +46,19 @@ Received parse_received(Reply reply) {
   } catch (const protocol::ProtocolError& e) {
     throw CaseStop{Verdict::error, "a recv reply with frames",
                    std::string("protocol error: ") + e.what()};
+  }
+  const Json& body = got.reply.body;
+  if (body.contains("routing_id")) {
+    const Json& id = body["routing_id"];
+    if (!id.is_number_unsigned() || id.get<uint64_t>() > UINT32_MAX)
+      throw CaseStop{Verdict::error, "a recv reply's routing_id: a 32-bit unsigned integer",
+                     id.dump()};
+    got.properties.routing_id = id.get<uint32_t>();
+  }
+  if (body.contains("group")) {
+    if (!body["group"].is_string())
+      throw CaseStop{Verdict::error, "a recv reply's group: a string", body["group"].dump()};
+    got.properties.group = body["group"].get<std::string>();
   }
   return got;
 }
@@ -90,8 +105,8 @@ void check_message(CaseContext& cx, const FrameSpecs& expected, const Frames& go
     cx.fail(wanted, describe_frames(got) + " (" + diff + ")");
 }
 
-void expect_message(CaseContext& cx, SocketSlot& s, const FrameSpecs& expected, int n,
-                    const std::string& what, int timeout_ms) {
+Received expect_message(CaseContext& cx, SocketSlot& s, const FrameSpecs& expected, int n,
+                        const std::string& what, int timeout_ms) {
   const int timeout = timeout_ms >= 0 ? std::min(timeout_ms, cx.remaining_ms()) : cx.remaining_ms();
   Received got = receive(cx, s, timeout);
   const std::string wanted =
@@ -99,6 +114,7 @@ void expect_message(CaseContext& cx, SocketSlot& s, const FrameSpecs& expected, 
   if (!got.ok())
     cx.fail(wanted + " within " + std::to_string(timeout) + " ms", describe_reply(got.reply));
   check_message(cx, expected, got.frames, n, wanted);
+  return got;
 }
 
 }  // namespace zconform

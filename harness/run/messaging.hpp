@@ -2,6 +2,7 @@
 // Messages and options through an agent, the way every step needs them: sends bounded by the
 // case's deadline, receives that skip the harness's own probes, and checks that fail the case
 // saying what differs.
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -9,10 +10,18 @@
 
 namespace zconform {
 
+// What a draft socket type carries beside the frames (PROTOCOL.md "Draft socket types"): the
+// peer a SERVER or PEER message comes from or goes to, the group of a RADIO or DISH message.
+struct MessageProperties {
+  std::optional<uint32_t> routing_id;
+  std::optional<std::string> group;
+};
+
 // A received message or the agent's refusal.
 struct Received {
   Reply reply;
   Frames frames;
+  MessageProperties properties;
   bool ok() const { return reply.status == ReplyStatus::ok; }
 };
 
@@ -24,7 +33,7 @@ protocol::Json option_value(const std::string& option, const protocol::Json& val
 
 // timeout_ms -1: whatever the case has left.
 Reply send_frames(CaseContext& cx, SocketSlot& s, const Frames& frames, bool dontwait = false,
-                  int timeout_ms = -1);
+                  int timeout_ms = -1, const MessageProperties& properties = {});
 // The next message that is not a harness probe, from the stash first.
 Received receive(CaseContext& cx, SocketSlot& s, int timeout_ms);
 Received receive_raw(CaseContext& cx, SocketSlot& s, int timeout_ms, bool from_stash = true);
@@ -32,8 +41,8 @@ Received receive_raw(CaseContext& cx, SocketSlot& s, int timeout_ms, bool from_s
 Received parse_received(Reply reply);
 
 // Receives on `s` (within timeout_ms, or whatever the case has left when it is -1) and checks.
-void expect_message(CaseContext& cx, SocketSlot& s, const FrameSpecs& expected, int n,
-                    const std::string& what, int timeout_ms = -1);
+Received expect_message(CaseContext& cx, SocketSlot& s, const FrameSpecs& expected, int n,
+                        const std::string& what, int timeout_ms = -1);
 // Fails the case, saying what differs, unless `got` matches `expected` (captures are kept).
 void check_message(CaseContext& cx, const FrameSpecs& expected, const Frames& got, int n,
                    const std::string& wanted);

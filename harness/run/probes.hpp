@@ -14,6 +14,9 @@ inline const std::string kSyncPrefix = "\xFFzconform-sync/";
 
 // The topic of sync round `round`: a prefix of no other round's topic.
 inline std::string sync_topic(int round) { return kSyncPrefix + std::to_string(round) + "/"; }
+// The group of sync round `round` for a DISH: groups are C strings, so no 0xFF; probe bodies on it
+// still carry kSyncPrefix.
+inline std::string sync_group(int round) { return "zconform-sync-" + std::to_string(round); }
 // Probe `n` of a sync on a sync topic, or on a scenario's topic (then marked as the harness's all
 // the same). The number lets a sync wait for its last probe, so that none is left in flight.
 inline std::string probe_body(const std::string& topic, int n) {

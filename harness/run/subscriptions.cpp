@@ -18,6 +18,11 @@ void subscription(CaseContext& cx, SocketSlot& s, const std::string& topic, bool
       return cx.expect_ok(send_frames(cx, s, frames),
                           "send of " + describe_frames(frames) + " on " + s.name);
     }
+    case Subscription::group: {
+      const char* op = subscribe ? "join" : "leave";
+      return cx.expect_ok(cx.call(s, op, {{"group", topic}}),
+                          std::string(op) + " \"" + topic + "\" on " + s.name);
+    }
     case Subscription::none:
       throw CaseStop{Verdict::error, "a subscriber socket",
                      s.name + " is " + s.type + ", which does not subscribe"};
@@ -36,7 +41,13 @@ void sync(CaseContext& cx, SocketSlot& publisher, SocketSlot& subscriber,
     throw CaseStop{Verdict::error, "sync between a publisher and a subscriber",
                    publisher.type + " and " + subscriber.type};
   }
-  const std::string topic = given_topic ? *given_topic : sync_topic(++cx.sync_rounds);
+  // A DISH's topic is a group: a C string, so text without the sync prefix's 0xFF.
+  const bool groups = cx.traits(subscriber).subscriber == Subscription::group;
+  const std::string topic = given_topic ? *given_topic
+                            : groups    ? sync_group(++cx.sync_rounds)
+                                        : sync_topic(++cx.sync_rounds);
+  MessageProperties in_group;
+  if (groups) in_group.group = topic;
   if (!given_topic) {
     subscription(cx, subscriber, topic, true);
     subscriber.sync_topic = topic;
@@ -50,7 +61,7 @@ void sync(CaseContext& cx, SocketSlot& publisher, SocketSlot& subscriber,
         cx.fail(subscriber.name + " receives a probe from " + publisher.name + " once subscribed",
                 std::to_string(probes) + " probes sent, none received before the case deadline");
       }
-      cx.expect_ok(send_frames(cx, publisher, {probe_body(topic, ++probes)}),
+      cx.expect_ok(send_frames(cx, publisher, {probe_body(topic, ++probes)}, false, -1, in_group),
                    "send of a sync probe on " + publisher.name);
     }
     const int wait = std::min(in_force ? kLastProbeWaitMs : wait_ms, cx.remaining_ms());
@@ -86,7 +97,9 @@ void pubsub_after_link(CaseContext& cx, SocketSlot& x, SocketSlot& y) {
                            : cx.traits(y).subscriber != Subscription::none ? &y
                                                                            : nullptr;
   if (!publisher || !subscriber || cx.scenario().refused) return;
-  if (cx.scenario().subscribe_all) subscription(cx, *subscriber, "", true);
+  // A DISH has no group that is every message: it joins its groups in the scenario's steps.
+  if (cx.scenario().subscribe_all && cx.traits(*subscriber).subscriber != Subscription::group)
+    subscription(cx, *subscriber, "", true);
   sync(cx, *publisher, *subscriber);
 }
 

@@ -14,7 +14,9 @@
 namespace zconform {
 
 enum class Alternation { none, send_first, receive_first };
-enum class Subscription { none, option, message };
+// How a subscriber subscribes: ZMQ_SUBSCRIBE (SUB), a 0x01+topic message (XSUB), or by joining a
+// group (DISH, zmq_join: its publisher, a RADIO, sends each message to one group).
+enum class Subscription { none, option, message, group };
 
 struct SocketTypeTraits {
   bool sends = false;
@@ -23,6 +25,8 @@ struct SocketTypeTraits {
   bool publisher = false;
   Subscription subscriber = Subscription::none;
   bool routes = false;
+  bool draft = false;  // RFC 41-52 types: single-part; only in the groups named after their pattern
+  bool addressed = false;  // each message goes to a routing id given outside the frames (SERVER)
 };
 
 // One envelope frame: literal bytes, or the routing id of the sending / receiving socket.

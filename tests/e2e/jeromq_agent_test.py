@@ -34,7 +34,7 @@ class Protocol(ProtocolBasics, unittest.TestCase):
 
     def test_hello_declares_what_jeromq_has(self):
         reply = self.agent.call("hello")
-        self.assertEqual((reply["status"], reply["name"], reply["protocol"]), ("ok", "jeromq", 1))
+        self.assertEqual((reply["status"], reply["name"], reply["protocol"]), ("ok", "jeromq", 2))
         self.assertTrue(reply["version"].startswith("0.3.6"), reply["version"])
         capabilities = reply["capabilities"]
         self.assertEqual(capabilities["transports"], ["tcp", "inproc"])

@@ -75,6 +75,49 @@ class BrokenInput(ProtocolBasics, unittest.TestCase):
         self.assertEqual(self.agent.call("recv", socket=pull, timeout_ms=0)["error"], "ENOTSOCK")
 
 
+class DraftTypes(unittest.TestCase):
+    """Protocol 2: a SERVER's routing id and a DISH's group beside the frames, join and leave."""
+    def setUp(self):
+        self.agent = start()
+        self.addCleanup(self.agent.close)
+        self.ctx = self.agent.call("ctx_new")["ctx"]
+
+    def pair(self, binder_type, connector_type, name):
+        binder = self.agent.call("socket", ctx=self.ctx, type=binder_type)["socket"]
+        connector = self.agent.call("socket", ctx=self.ctx, type=connector_type)["socket"]
+        endpoint = self.agent.call("bind", socket=binder, endpoint="inproc://" + name)["endpoint"]
+        self.assertEqual(self.agent.call("connect", socket=connector, endpoint=endpoint)["status"], "ok")
+        return binder, connector
+
+    def test_hello_offers_the_draft_types_zeromqjs_has(self):
+        hello = self.agent.call("hello")
+        self.assertEqual(hello["protocol"], 2)
+        types = hello["capabilities"]["socket_types"]
+        for t in ("CLIENT", "SERVER", "RADIO", "DISH", "SCATTER", "GATHER"):
+            self.assertIn(t, types)
+        self.assertNotIn("PEER", types)  # zeromq.js has no class for it
+
+    def test_a_server_reply_goes_to_the_routing_id_it_received(self):
+        server, client = self.pair("SERVER", "CLIENT", "cs")
+        self.agent.call("send", socket=client, frames=["aGk="])
+        got = self.agent.call("recv", socket=server, timeout_ms=5000)
+        self.assertEqual(got["frames"], ["aGk="])
+        self.assertIsInstance(got["routing_id"], int)
+        self.assertEqual(self.agent.call("send", socket=server, frames=["eW8="],
+                                         routing_id=got["routing_id"])["status"], "ok")
+        self.assertEqual(self.agent.call("recv", socket=client, timeout_ms=5000)["frames"], ["eW8="])
+        self.assertEqual(self.agent.call("send", socket=server, frames=["eA=="], routing_id=-1)["error"],
+                         "EBADREQUEST")
+
+    def test_a_dish_gets_the_group_and_only_a_dish_joins(self):
+        dish, radio = self.pair("DISH", "RADIO", "rd")
+        self.assertEqual(self.agent.call("join", socket=dish, group="g")["status"], "ok")
+        self.assertEqual(self.agent.call("join", socket=radio, group="g")["error"], "ENOTSUP")
+        self.assertEqual(self.agent.call("leave", socket=dish, group="never")["error"], "EINVAL")
+        self.assertEqual(self.agent.call("send", socket=radio, frames=["eA=="], group=7)["error"],
+                         "EBADREQUEST")
+
+
 class OptionTypes(unittest.TestCase):
     def test_binary_options_are_the_drivers(self):
         header = open(os.path.join(SOURCE_DIR, "harness", "protocol", "option_types.hpp")).read()
@@ -100,6 +143,15 @@ class SmokeRuns(unittest.TestCase):
         self.assertEqual(run.code, 0, run.explain())
         versions = {i["name"]: i["version"] for i in run.report["implementations"]}
         self.assertRegex(versions.get("zeromqjs", ""), r"^6\.\d+\.\d+ \(libzmq ", run.explain())
+
+    def test_draft_scenarios_pass_and_libzmq_without_drafts_is_unsupported(self):
+        run = self.check(Run("--impl", "zeromqjs", "--impl", "libzmq", "--filter", "draft.*/*/tcp/*"), 10)
+        for c in run.cases():
+            if c["implementations"] == ["zeromqjs", "zeromqjs"]:
+                self.assertEqual(c["verdict"], "pass", run.explain())
+            else:
+                self.assertEqual(c["verdict"], "unsupported", run.explain())
+                self.assertIn("does not offer", c["actual"], run.explain())
 
     def test_a_term_it_cannot_do_is_unsupported(self):
         run = self.check(Run("--impl", "zeromqjs", "--filter", "context.term-unblocks-recv/PUSH-PULL/*"), 0)

@@ -191,6 +191,23 @@ TEST(PairingTable, KnowsTheTwelveValidPairingsAndTheirGroups) {
   EXPECT_FALSE(t.can_transfer("PULL", "PUSH"));
 }
 
+TEST(PairingTable, DraftPairingsAreOnlyInTheirOwnPatternsGroup) {
+  const auto& t = pairings();
+  for (const char* group : {"all", "streaming", "two-way"}) {
+    for (const auto& p : t.group(group)) {
+      EXPECT_FALSE(t.traits(p.type_a)->draft) << group << ": " << p.type_a;
+      EXPECT_FALSE(t.traits(p.type_b)->draft) << group << ": " << p.type_b;
+    }
+  }
+  ASSERT_EQ(t.group("client-server").size(), 1u);
+  EXPECT_EQ(t.group("client-server")[0].type_b, "SERVER");
+  EXPECT_EQ(t.group("radio-dish").size(), 1u);
+  EXPECT_TRUE(t.traits("SERVER")->addressed);
+  EXPECT_EQ(t.traits("DISH")->subscriber, Subscription::group);
+  EXPECT_TRUE(t.traits("RADIO")->publisher);
+  EXPECT_EQ(t.valid({"CLIENT", "ROUTER"}), nullptr);
+}
+
 TEST(PairingTable, EnvelopesPutTheDelimiterAndIdentityWhereRfc28Says) {
   const auto& t = pairings();
   Envelope dealer_to_rep = t.envelope("DEALER", "REP");
@@ -273,6 +290,32 @@ TEST(Scenario, ParsesEveryStepKindAndFramePattern) {
                                              "recv", "get", "round_robin", "fair_queue", "kill",
                                              "drain", "close"}));
   EXPECT_TRUE(s.separate_processes);
+}
+
+TEST(Scenario, DraftStepsTakeRoutingIdsAndGroups) {
+  TempDir dir;
+  Scenario s = load(
+      dir.write("draft.yaml",
+                "id: demo.draft\ntitle: t\nclauses: [FRAME-05]\npairings: [CLIENT-SERVER]\n"
+                "transports: [tcp]\nsteps:\n"
+                "  - link: [a, b]\n"
+                "  - recv: {socket: b, frames: [x], routing_id: {capture: c}}\n"
+                "  - send: {socket: b, frames: [y], routing_id: {var: c}}\n"
+                "  - send: {socket: b, frames: [z], routing_id: 4294967295, error: EHOSTUNREACH}\n"
+                "  - join: {socket: b, group: weather, error: ENOTSUP}\n"
+                "  - leave: {socket: b, group: weather, error: ENOTSUP}\n"));
+  EXPECT_EQ(s.steps.size(), 6u);
+  auto bad = [&](const std::string& step, const std::string& message) {
+    auto file = dir.write("bad.yaml",
+                          "id: demo.bad\ntitle: t\nclauses: [FRAME-05]\npairings: [CLIENT-SERVER]\n"
+                          "transports: [tcp]\nsteps:\n  - " +
+                              step + "\n");
+    expect_file_error([&] { load(file); }, file.string() + ":7:", message);
+  };
+  bad("send: {socket: b, frames: [y], routing_id: {capture: c}}", "a number or {var: name}");
+  bad("send: {socket: b, frames: [y], routing_id: 4294967296}", "routing_id");
+  bad("recv: {socket: b, error: EAGAIN, group: g}", "checked on a message received here");
+  bad("join: {socket: b}", "group");
 }
 
 TEST(Scenario, KillNeedsSeparateProcessesAndAwaitNeedsMonitors) {

@@ -12,7 +12,7 @@ const {serveAgent} = require("../node/agent_server");
 const {OPTIONS} = require("./options");
 const {SocketActor} = require("./socket_actor");
 
-const PROTOCOL_VERSION = 1;
+const PROTOCOL_VERSION = 2;
 const SOCKET_CLASSES = {
   PAIR: "Pair", PUB: "Pub", SUB: "Sub", REQ: "Req", REP: "Rep", DEALER: "Dealer",
   ROUTER: "Router", PULL: "Pull", PUSH: "Push", XPUB: "XPub", XSUB: "XSub",

@@ -9,9 +9,11 @@ const SOCKET_OPS = new Set(["close", "setsockopt", "getsockopt", "bind", "connec
                             "disconnect", "send", "recv", "monitor"]);
 
 // `agent` has hello(), ctxNew(request), ctxEnd(request) (ctx_term and ctx_shutdown),
-// openSocket(request) and `sockets`: a Map from handle to an actor with post(request). `name`
+// openSocket(request) and `sockets`: a Map from handle to an actor with post(request); it may list
+// more socket operations its actors know in `extraSocketOps` (zeromq.js: join, leave). `name`
 // prefixes the agent's stderr lines, `label` names it in replies.
 function serveAgent(name, agent, label = name) {
+  const socketOps = new Set([...SOCKET_OPS, ...(agent.extraSocketOps ?? [])]);
   const forward = (request) => {
     const actor = agent.sockets.get(request.socket);
     if (!actor) throw new AgentError("ENOTSOCK", `no open socket '${request.socket}'`);
@@ -29,7 +31,7 @@ function serveAgent(name, agent, label = name) {
   };
   serve(name, (request) => {
     const {id, op} = request;
-    const route = Object.hasOwn(routes, op) ? routes[op] : SOCKET_OPS.has(op) ? forward : null;
+    const route = Object.hasOwn(routes, op) ? routes[op] : socketOps.has(op) ? forward : null;
     if (route) {
       reply(id, () => route(request));
     } else {

@@ -18,7 +18,7 @@ from replies import AgentError, BadRequest, Unsupported, Writer  # noqa: E402
 from socket_actor import SOCKET_OPS, SocketActor  # noqa: E402
 import options  # noqa: E402
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 SOCKET_TYPES = {name: getattr(zmq, name) for name in
                 ["PAIR", "PUB", "SUB", "REQ", "REP", "DEALER", "ROUTER", "PULL", "PUSH", "XPUB", "XSUB", "STREAM"]}
 CONTEXT_OPTIONS = {"io_threads": (zmq.IO_THREADS, int), "max_sockets": (zmq.MAX_SOCKETS, int),

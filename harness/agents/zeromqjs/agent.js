@@ -7,16 +7,23 @@
 const path = require("path");
 
 const zmq = require("zeromq");
+// The draft socket classes, where the bundled libzmq has them (it prints a warning on stderr).
+const draft = zmq.capability.draft ? require("zeromq/draft") : {};
 const {AgentError, Unsupported, badRequest} = require("../node/replies");
 const {serveAgent} = require("../node/agent_server");
 const {OPTIONS} = require("./options");
 const {SocketActor, EVENT_NAMES} = require("./socket_actor");
 
-const PROTOCOL_VERSION = 1;
+const PROTOCOL_VERSION = 2;
 const SOCKET_CLASSES = {
   PAIR: "Pair", PUB: "Publisher", SUB: "Subscriber", REQ: "Request", REP: "Reply",
   DEALER: "Dealer", ROUTER: "Router", PULL: "Pull", PUSH: "Push", XPUB: "XPublisher",
   XSUB: "XSubscriber", STREAM: "Stream",
+};
+// zeromq.js has no PEER or CHANNEL class (lib/draft.d.ts), nor ZMQ_DGRAM's name among zconform's.
+const DRAFT_CLASSES = {
+  CLIENT: "Client", SERVER: "Server", RADIO: "Radio", DISH: "Dish", SCATTER: "Scatter",
+  GATHER: "Gather",
 };
 const CONTEXT_OPTIONS = {
   io_threads: ["ioThreads", "number"], max_sockets: ["maxSockets", "number"],
@@ -37,6 +44,10 @@ function transports() {
   return found;
 }
 
+function draftClasses() {
+  return zmq.capability.draft ? DRAFT_CLASSES : {};
+}
+
 class Agent {
   constructor() {
     this.contexts = new Map();
@@ -45,6 +56,7 @@ class Agent {
     this.sockets = new Map();
     this.nextContext = 1;
     this.nextSocket = 1;
+    this.extraSocketOps = ["join", "leave"];
   }
 
   hello() {
@@ -53,7 +65,7 @@ class Agent {
       version: `${packageVersion()} (libzmq ${zmq.version})`,
       protocol: PROTOCOL_VERSION,
       capabilities: {
-        socket_types: Object.keys(SOCKET_CLASSES).sort(),
+        socket_types: [...Object.keys(SOCKET_CLASSES), ...Object.keys(draftClasses())].sort(),
         transports: transports(),
         options: Object.keys(OPTIONS).sort(),
         monitor_events: Object.values(EVENT_NAMES).sort(),
@@ -110,9 +122,11 @@ class Agent {
   openSocket(request) {
     const context = this.context(request);
     const className = SOCKET_CLASSES[request.type];
-    if (!className) throw new Unsupported(`socket type '${request.type}' is not supported by the zeromq.js agent`);
+    const draftName = draftClasses()[request.type];
+    const SocketClass = className ? zmq[className] : draftName ? draft[draftName] : undefined;
+    if (!SocketClass) throw new Unsupported(`socket type '${request.type}' is not supported by the zeromq.js agent`);
     const handle = `s${this.nextSocket++}`;
-    this.sockets.set(handle, new SocketActor(handle, context, new zmq[className]({context})));
+    this.sockets.set(handle, new SocketActor(handle, context, new SocketClass({context})));
     return {socket: handle};
   }
 }

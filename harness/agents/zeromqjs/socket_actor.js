@@ -27,6 +27,34 @@ function framesOf(request) {
   return frames.map((f, i) => decodeBase64(f, `frame ${i}`));
 }
 
+// A draft type's message properties (PROTOCOL.md "Draft socket types") as zeromq.js's send
+// options: {routingId} for a SERVER, {group} for a RADIO; undefined when there are none.
+function sendOptionsOf(request) {
+  const options = {};
+  if (request.routing_id !== undefined) {
+    const id = request.routing_id;
+    if (!Number.isInteger(id) || id < 0 || id > 0xFFFFFFFF) throw badRequest("field 'routing_id' must be a 32-bit unsigned integer");
+    options.routingId = id;
+  }
+  if (request.group !== undefined) options.group = groupOf(request);
+  return Object.keys(options).length ? options : undefined;
+}
+
+function groupOf(request) {
+  if (typeof request.group !== "string") throw badRequest("field 'group' must be a string");
+  return request.group;
+}
+
+// zeromq.js returns a SERVER's and a DISH's message as [frame, {routingId} or {group}].
+function receivedReply(parts) {
+  const last = parts[parts.length - 1];
+  const properties = last !== undefined && !(last instanceof Uint8Array) ? parts.pop() : {};
+  const result = {frames: parts.map((f) => Buffer.from(f).toString("base64"))};
+  if (properties.routingId !== undefined) result.routing_id = properties.routingId;
+  if (properties.group !== undefined) result.group = Buffer.from(properties.group).toString("utf8");
+  return result;
+}
+
 function endpointOf(request) {
   if (typeof request.endpoint !== "string") throw badRequest("field 'endpoint' must be a string");
   return request.endpoint;
@@ -108,16 +136,26 @@ class SocketActor {
         return {};
       case "send": {
         const frames = framesOf(request);
+        const options = sendOptionsOf(request);
         requireCall(s, "send", "sendTimeout");
         await withTimeout(s, "sendTimeout", timeoutOf(request, request.dontwait === true),
-                          () => s.send(frames));
+                          () => options ? s.send(frames, options) : s.send(frames));
         return {};
       }
       case "recv": {
         requireCall(s, "receive", "receiveTimeout");
-        const frames = await withTimeout(s, "receiveTimeout", timeoutOf(request, false),
-                                         () => s.receive());
-        return {frames: frames.map((f) => Buffer.from(f).toString("base64"))};
+        const parts = await withTimeout(s, "receiveTimeout", timeoutOf(request, false),
+                                        () => s.receive());
+        return receivedReply(parts);
+      }
+      case "join":
+      case "leave": {
+        // libzmq's zmq_join/zmq_leave on another type than DISH fail with ENOTSUP.
+        if (typeof s[request.op] !== "function") {
+          throw new AgentError("ENOTSUP", `zeromq.js's ${s.constructor.name} has no ${request.op}()`);
+        }
+        s[request.op](groupOf(request));
+        return {};
       }
       default:
         throw badRequest(`operation '${request.op}' is not a socket operation`);

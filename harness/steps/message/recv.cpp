@@ -1,6 +1,7 @@
 // recv: raw frames expected on one socket, or an error; a call left blocked (`as`).
 #include "run/async_requests.hpp"
 #include "run/messaging.hpp"
+#include "steps/message/draft_properties.hpp"
 #include "steps/step_support.hpp"
 
 namespace zconform::steps {
@@ -19,6 +20,8 @@ struct Recv final : StepOf<Recv> {
   std::optional<std::string> error;
   int timeout_ms = -1;
   std::string as;
+  RoutingIdSpec routing_id;
+  std::optional<std::string> group;
 
   static Fields<Recv> fields() {
     return {
@@ -29,10 +32,22 @@ struct Recv final : StepOf<Recv> {
             .defaults("message: what the case has left; error: 0"),
         request_name_field<Recv>(&Recv::as,
                                  "start the recv and go on: a later `reply` or `pending` names it"),
+        field::custom<Recv>("routing_id", "integer | {var: name} | {capture: name}",
+                            "the routing id a SERVER sees on the message (draft types): expected, "
+                            "or captured for a later send",
+                            [](const StepLoad& load, const YAML::Node& node, Recv& s) {
+                              s.routing_id = read_routing_id(load, node, true);
+                            }),
+        field::custom<Recv>("group", "string", "the group a DISH sees on the message (draft types)",
+                            [](const StepLoad& load, const YAML::Node& node, Recv& s) {
+                              s.group = read_group(load, node);
+                            }),
     };
   }
 
   void validate(const StepLoad& load, const YAML::Node& map) const {
+    if ((routing_id.kind != RoutingIdSpec::Kind::none || group) && (error || !as.empty()))
+      load.fail(map, "'routing_id' and 'group' are checked on a message received here");
     if (!as.empty()) {
       if (!frames.empty() || error || timeout_ms >= 0) {
         load.fail(map,
@@ -58,7 +73,11 @@ struct Recv final : StepOf<Recv> {
                          s.name);
     // Expecting a message: by default as long as the case allows (it returns as soon as it
     // arrives).
-    if (!error) return expect_message(cx, s, frames, -1, "", timeout_ms);
+    if (!error) {
+      Received got = expect_message(cx, s, frames, -1, "", timeout_ms);
+      check_properties(cx, routing_id, group, got, describe(cx, frames, -1) + " on " + s.name);
+      return;
+    }
     // Expecting an error: the scenario says how long to look, by default not at all.
     const int timeout = timeout_ms >= 0 ? std::min(timeout_ms, cx.remaining_ms()) : 0;
     Received got = receive(cx, s, timeout);

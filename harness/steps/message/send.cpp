@@ -2,6 +2,7 @@
 #include "run/async_requests.hpp"
 #include "run/frame_matching.hpp"
 #include "run/messaging.hpp"
+#include "steps/message/draft_properties.hpp"
 #include "steps/step_support.hpp"
 
 namespace zconform::steps {
@@ -23,6 +24,8 @@ struct Send final : StepOf<Send> {
   int number_from = 0;
   bool blocking = false;
   std::string as;
+  RoutingIdSpec routing_id;
+  std::optional<std::string> group;
 
   static Fields<Send> fields() {
     return {
@@ -41,6 +44,16 @@ struct Send final : StepOf<Send> {
                        "the implementation blocks itself (SNDTIMEO applies): no agent-side wait"),
         request_name_field<Send>(&Send::as,
                                  "start the send and go on: a later `reply` or `pending` names it"),
+        field::custom<Send>("routing_id", "integer | {var: name}",
+                            "the peer a SERVER sends to (draft types): a number, or one captured "
+                            "by a recv",
+                            [](const StepLoad& load, const YAML::Node& node, Send& s) {
+                              s.routing_id = read_routing_id(load, node, false);
+                            }),
+        field::custom<Send>("group", "string", "the group a RADIO publishes to (draft types)",
+                            [](const StepLoad& load, const YAML::Node& node, Send& s) {
+                              s.group = read_group(load, node);
+                            }),
     };
   }
 
@@ -53,6 +66,9 @@ struct Send final : StepOf<Send> {
                 "'blocking' leaves the wait to the implementation: no 'dontwait' or 'timeout_ms' "
                 "with it");
     }
+    const bool has_properties = routing_id.kind != RoutingIdSpec::Kind::none || group;
+    if (has_properties && (blocking || !as.empty()))
+      load.fail(map, "'routing_id' and 'group' go with a plain send: no 'blocking' or 'as'");
     if (!as.empty() && (count != 1 || error || dontwait || blocking || timeout_ms >= 0)) {
       load.fail(map,
                 "an asynchronous send ('as') is one message that blocks until a later step; its "
@@ -96,7 +112,8 @@ struct Send final : StepOf<Send> {
       } else {
         const int timeout =
             timeout_ms >= 0 ? std::min(timeout_ms, cx.remaining_ms()) : cx.remaining_ms();
-        r = send_frames(cx, s, message, dontwait, timeout);
+        r = send_frames(cx, s, message, dontwait, timeout,
+                        resolve_properties(cx, routing_id, group));
       }
       cx.expect_outcome(r, error, "send of " + describe_frames(message) + " on " + s.name);
     }

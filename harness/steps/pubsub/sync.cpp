@@ -22,8 +22,9 @@ struct Sync final : StepOf<Sync> {
   static Shorthand shorthand() { return Shorthand::positional_are({"publisher", "subscriber"}); }
   static Fields<Sync> fields() {
     return {
-        field::socket("publisher", &Sync::publisher, "PUB or XPUB").required(),
-        field::socket("subscriber", &Sync::subscriber, "SUB or XSUB").required(),
+        field::socket("publisher", &Sync::publisher, "PUB, XPUB or RADIO").required(),
+        field::socket("subscriber", &Sync::subscriber, "SUB, XSUB or DISH (probes in a group)")
+            .required(),
         field::bytes("topic", &Sync::topic, "probe on this topic, subscribed earlier")
             .defaults("a fresh topic"),
     };

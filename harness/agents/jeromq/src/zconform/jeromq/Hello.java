@@ -12,7 +12,7 @@ import zmq.ZMQ;
 
 /** The hello reply: which JeroMQ this is and what the agent can do with it. */
 final class Hello {
-    static final int PROTOCOL_VERSION = 1;
+    static final int PROTOCOL_VERSION = 2;
 
     /** JeroMQ 0.3.6's socket types (zmq.SocketBase.create); it has no STREAM, nor any draft type. */
     static final Map<String, Integer> SOCKET_TYPES;
