@@ -1,5 +1,6 @@
 #include "agent/agent_process.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/syscall.h>
@@ -10,6 +11,7 @@
 #include <boost/process/extend.hpp>
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 
 namespace bp = boost::process;
 
@@ -17,6 +19,21 @@ namespace zconform {
 namespace {
 
 constexpr size_t kStderrTailBytes = 8192;
+
+// Boost.Process makes its pipes without O_CLOEXEC. An agent started by another thread meanwhile
+// (--jobs) inherited the pipe ends this one's parent side still held, and kept them for its whole
+// life: the driver then never read end-of-file from an agent it had killed, and the reader
+// thread's join hung until the other agent ended (42 to 160 s, seen as "did not answer within
+// 0 ms" on the next case). Starts are serialised, and every pipe end is close-on-exec except the
+// three the child gets as 0, 1 and 2 (dup2 clears the flag on those).
+std::mutex& start_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+void close_on_exec(int fd) { ::fcntl(fd, F_SETFD, ::fcntl(fd, F_GETFD) | FD_CLOEXEC); }
+
+int dup_close_on_exec(int fd) { return ::fcntl(fd, F_DUPFD_CLOEXEC, 0); }
 
 void ignore_sigpipe_once() {
   // A write to a dead agent must fail with EPIPE, not kill the driver.
@@ -78,7 +95,12 @@ AgentProcess::AgentProcess(const LaunchSpec& spec) {
   std::string dir = spec.working_dir.empty() ? std::filesystem::current_path().string()
                                              : spec.working_dir.string();
 
+  std::lock_guard start_lock(start_mutex());
   bp::pipe to_agent, from_agent, agent_errors;
+  for (bp::pipe* p : {&to_agent, &from_agent, &agent_errors}) {
+    close_on_exec(p->native_source());
+    close_on_exec(p->native_sink());
+  }
   try {
     bp::child child(
         bp::exe = exe, bp::args = args, env, bp::start_dir = dir,
@@ -92,9 +114,9 @@ AgentProcess::AgentProcess(const LaunchSpec& spec) {
     throw LaunchError("cannot start '" + exe.string() + "': " + e.what());
   }
   // Keep our ends only; dup them so the bp::pipe destructors do not close them under us.
-  stdin_fd_ = ::dup(to_agent.native_sink());
-  stdout_fd_ = ::dup(from_agent.native_source());
-  stderr_fd_ = ::dup(agent_errors.native_source());
+  stdin_fd_ = dup_close_on_exec(to_agent.native_sink());
+  stdout_fd_ = dup_close_on_exec(from_agent.native_source());
+  stderr_fd_ = dup_close_on_exec(agent_errors.native_source());
   to_agent.close();
   from_agent.close();
   agent_errors.close();
