@@ -23,6 +23,24 @@ struct RoutingIdSpec {
 RoutingIdSpec read_routing_id(const StepLoad& load, const YAML::Node& node, bool receiving);
 std::string read_group(const StepLoad& load, const YAML::Node& node);
 
+// The `routing_id` and `group` fields of a step S, as send and recv declare them.
+template <typename S>
+Field<S> routing_id_field(RoutingIdSpec S::*member, bool receiving, std::string doc) {
+  return field::custom<S>(
+      "routing_id", receiving ? "integer | {var: name} | {capture: name}" : "integer | {var: name}",
+      std::move(doc), [member, receiving](const StepLoad& load, const YAML::Node& node, S& s) {
+        s.*member = read_routing_id(load, node, receiving);
+      });
+}
+
+template <typename S>
+Field<S> group_field(std::optional<std::string> S::*member, std::string doc) {
+  return field::custom<S>("group", "string", std::move(doc),
+                          [member](const StepLoad& load, const YAML::Node& node, S& s) {
+                            s.*member = read_group(load, node);
+                          });
+}
+
 // What a send passes to the agent; a variable never captured ends the case (error).
 MessageProperties resolve_properties(CaseContext& cx, const RoutingIdSpec& routing_id,
                                      const std::optional<std::string>& group);

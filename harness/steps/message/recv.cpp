@@ -32,16 +32,10 @@ struct Recv final : StepOf<Recv> {
             .defaults("message: what the case has left; error: 0"),
         request_name_field<Recv>(&Recv::as,
                                  "start the recv and go on: a later `reply` or `pending` names it"),
-        field::custom<Recv>("routing_id", "integer | {var: name} | {capture: name}",
-                            "the routing id a SERVER sees on the message (draft types): expected, "
-                            "or captured for a later send",
-                            [](const StepLoad& load, const YAML::Node& node, Recv& s) {
-                              s.routing_id = read_routing_id(load, node, true);
-                            }),
-        field::custom<Recv>("group", "string", "the group a DISH sees on the message (draft types)",
-                            [](const StepLoad& load, const YAML::Node& node, Recv& s) {
-                              s.group = read_group(load, node);
-                            }),
+        routing_id_field<Recv>(&Recv::routing_id, true,
+                               "the routing id a SERVER sees on the message (draft types): "
+                               "expected, or captured for a later send"),
+        group_field<Recv>(&Recv::group, "the group a DISH sees on the message (draft types)"),
     };
   }
 

@@ -44,16 +44,11 @@ struct Send final : StepOf<Send> {
                        "the implementation blocks itself (SNDTIMEO applies): no agent-side wait"),
         request_name_field<Send>(&Send::as,
                                  "start the send and go on: a later `reply` or `pending` names it"),
-        field::custom<Send>("routing_id", "integer | {var: name}",
-                            "the peer a SERVER sends to (draft types): a number, or one captured "
-                            "by a recv",
-                            [](const StepLoad& load, const YAML::Node& node, Send& s) {
-                              s.routing_id = read_routing_id(load, node, false);
-                            }),
-        field::custom<Send>("group", "string", "the group a RADIO publishes to (draft types)",
-                            [](const StepLoad& load, const YAML::Node& node, Send& s) {
-                              s.group = read_group(load, node);
-                            }),
+        routing_id_field<Send>(
+            &Send::routing_id, false,
+            "the peer a SERVER sends to (draft types): a number, or one captured "
+            "by a recv"),
+        group_field<Send>(&Send::group, "the group a RADIO publishes to (draft types)"),
     };
   }
 
