@@ -10,10 +10,35 @@ import xml.etree.ElementTree as ET
 
 import jsonschema
 
+from agent_session import AgentSession
 from zconform_e2e import SOURCE_DIR, ZCONFORM, Run, list_ids
 
 ALL_PAIRINGS = {"PUB-SUB", "PUB-XSUB", "XPUB-SUB", "XPUB-XSUB", "REQ-REP", "REQ-ROUTER", "DEALER-REP",
                 "DEALER-ROUTER", "DEALER-DEALER", "ROUTER-ROUTER", "PUSH-PULL", "PAIR-PAIR"}
+
+
+class DraftApi(unittest.TestCase):
+    """The C++ agent offers draft types only from a libzmq with the draft API: Debian's 4.3.4
+    creates a CLIENT socket, then aborts at its first handshake (mechanism.cpp:118)."""
+    def setUp(self):
+        agent = os.path.join(os.path.dirname(ZCONFORM), "agents", "zconform-agent-libzmq")
+        self.agent = AgentSession([agent])
+        self.addCleanup(self.agent.close)
+
+    def test_without_the_draft_api_there_is_no_draft_type_nor_property(self):
+        hello = self.agent.call("hello")
+        self.assertEqual(hello["protocol"], 2)
+        if hello["capabilities"]["draft"]:
+            self.skipTest("this libzmq has the draft API")
+        self.assertNotIn("CLIENT", hello["capabilities"]["socket_types"])
+        ctx = self.agent.call("ctx_new")["ctx"]
+        pull = self.agent.call("socket", ctx=ctx, type="PULL")["socket"]
+        self.assertEqual(self.agent.call("join", socket=pull, group="g")["status"], "unsupported")
+        push = self.agent.call("socket", ctx=ctx, type="PUSH")["socket"]
+        self.agent.call("bind", socket=pull, endpoint="inproc://draft-api")
+        self.agent.call("connect", socket=push, endpoint="inproc://draft-api")
+        self.assertEqual(self.agent.call("send", socket=push, frames=["eA=="], routing_id=5)["status"],
+                         "unsupported")
 
 
 class LibzmqRun(unittest.TestCase):

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <chrono>
 
+#include "draft_api.hpp"
 #include "errors.hpp"
 
 namespace zconform::libzmq_agent {
@@ -38,9 +39,20 @@ void with_wait(zmq::socket_t& socket, short readiness, Wait wait, Attempt attemp
 
 // One zmq_msg_send/recv call: true when done, false on EAGAIN, throws other errors. EINTR is
 // retried: a signal is no reason to fail a request.
-bool send_frame(zmq::socket_t& socket, const std::string& frame, int flags) {
+void set_properties(zmq::message_t& message, const MessageProperties& properties) {
+  const DraftApi& api = draft_api();
+  if (properties.routing_id &&
+      api.msg_set_routing_id(message.handle(), *properties.routing_id) != 0)
+    throw ZmqError(zmq_errno());
+  if (properties.group && api.msg_set_group(message.handle(), properties.group->c_str()) != 0)
+    throw ZmqError(zmq_errno());
+}
+
+bool send_frame(zmq::socket_t& socket, const std::string& frame, int flags,
+                const MessageProperties& properties) {
   for (;;) {
     zmq::message_t message(frame.data(), frame.size());
+    set_properties(message, properties);
     if (zmq_msg_send(message.handle(), socket.handle(), flags) >= 0) return true;
     int error = zmq_errno();
     if (error == EAGAIN) return false;
@@ -64,29 +76,34 @@ Wait Wait::from_timeout(std::optional<int64_t> timeout_ms) {
   return Wait{*timeout_ms};
 }
 
-void send_message(zmq::socket_t& socket, const Frames& frames, Wait wait) {
+void send_message(zmq::socket_t& socket, const Frames& frames, Wait wait,
+                  const MessageProperties& properties) {
   if (frames.empty()) throw ZmqError(EINVAL, "a message needs at least one frame");
   auto more_flag = [&](size_t index) { return index + 1 < frames.size() ? ZMQ_SNDMORE : 0; };
-  with_wait(socket, ZMQ_POLLOUT, wait,
-            [&](int flags) { return send_frame(socket, frames[0], flags | more_flag(0)); });
+  with_wait(socket, ZMQ_POLLOUT, wait, [&](int flags) {
+    return send_frame(socket, frames[0], flags | more_flag(0), properties);
+  });
   // libzmq accepts or refuses a message as a whole at its first frame, so the rest never wait.
   for (size_t index = 1; index < frames.size(); ++index) {
-    if (!send_frame(socket, frames[index], more_flag(index))) throw ZmqError(EAGAIN);
+    if (!send_frame(socket, frames[index], more_flag(index), properties)) throw ZmqError(EAGAIN);
   }
 }
 
-Frames receive_message(zmq::socket_t& socket, Wait wait) {
-  Frames frames;
+ReceivedMessage receive_message(zmq::socket_t& socket, Wait wait, PropertyKinds kinds) {
+  ReceivedMessage received;
   zmq::message_t message;
   with_wait(socket, ZMQ_POLLIN, wait,
             [&](int flags) { return receive_frame(socket, message, flags); });
-  frames.emplace_back(message.data<char>(), message.size());
+  const DraftApi& api = draft_api();
+  if (kinds.routing_id) received.properties.routing_id = api.msg_routing_id(message.handle());
+  if (kinds.group) received.properties.group = api.msg_group(message.handle());
+  received.frames.emplace_back(message.data<char>(), message.size());
   // The remaining frames of a message arrive together with its first.
   while (message.more()) {
     if (!receive_frame(socket, message, 0)) throw ZmqError(EAGAIN);
-    frames.emplace_back(message.data<char>(), message.size());
+    received.frames.emplace_back(message.data<char>(), message.size());
   }
-  return frames;
+  return received;
 }
 
 }  // namespace zconform::libzmq_agent

@@ -2,6 +2,7 @@
 // Sending and receiving whole multipart messages with the protocol's waiting rules.
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <zmq.hpp>
 
 #include "protocol/messages.hpp"
@@ -19,11 +20,31 @@ struct Wait {
   int64_t timeout_ms;
 };
 
-// Sends `frames` as one message (all but the last with SNDMORE). Throws ZmqError: EAGAIN when the
-// wait runs out, otherwise libzmq's errno (EFSM, ETERM, EHOSTUNREACH, ...).
-void send_message(zmq::socket_t& socket, const protocol::Frames& frames, Wait wait);
+// A draft type's message properties (PROTOCOL.md "Draft socket types"): the peer of a SERVER or
+// PEER message, the group of a RADIO or DISH message. Set only through the draft API.
+struct MessageProperties {
+  std::optional<uint32_t> routing_id;
+  std::optional<std::string> group;
+};
+
+// Sends `frames` as one message (all but the last with SNDMORE), each frame with `properties`.
+// Throws ZmqError: EAGAIN when the wait runs out, otherwise libzmq's errno (EFSM, ETERM,
+// EHOSTUNREACH, EINVAL for a group too long, ...).
+void send_message(zmq::socket_t& socket, const protocol::Frames& frames, Wait wait,
+                  const MessageProperties& properties = {});
+
+// Which properties a received message carries: a SERVER's or PEER's routing id, a DISH's group.
+struct PropertyKinds {
+  bool routing_id = false;
+  bool group = false;
+};
+
+struct ReceivedMessage {
+  protocol::Frames frames;
+  MessageProperties properties;  // read from its first frame, as PropertyKinds says
+};
 
 // Receives every frame of the next message. Same errors as send_message.
-protocol::Frames receive_message(zmq::socket_t& socket, Wait wait);
+ReceivedMessage receive_message(zmq::socket_t& socket, Wait wait, PropertyKinds kinds = {});
 
 }  // namespace zconform::libzmq_agent

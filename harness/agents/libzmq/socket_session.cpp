@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "draft_api.hpp"
 #include "errors.hpp"
 #include "message_io.hpp"
 #include "option_table.hpp"
@@ -17,9 +18,14 @@ using protocol::Json;
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kSocketOps{"close",   "setsockopt", "getsockopt", "bind",
-                                                      "connect", "unbind",     "disconnect", "send",
-                                                      "recv",    "monitor"};
+constexpr std::array<std::string_view, 12> kSocketOps{
+    "close",      "setsockopt", "getsockopt", "bind",    "connect", "unbind",
+    "disconnect", "send",       "recv",       "monitor", "join",    "leave"};
+
+void require_draft_api(const std::string& what) {
+  if (!draft_api().available)
+    throw Unsupported(what + " needs libzmq's draft API, which this libzmq lacks");
+}
 
 const OptionSpec& requested_option(const Json& args) {
   std::string name = required_string(args, "option");
@@ -45,6 +51,7 @@ Json SocketSession::open(const SocketTypeSpec& type) {
     }
     throw;
   }
+  type_ = type.name;
   return Json{{"socket", handle_}};
 }
 
@@ -81,20 +88,53 @@ Json SocketSession::execute(const protocol::Request& request) {
     socket.disconnect(required_string(args, "endpoint"));
     return Json::object();
   }
-  if (op == "send") {
-    protocol::Frames frames = protocol::frames_from_json(required_field(args, "frames"), "frames");
-    if (frames.empty()) throw BadRequest("field 'frames' must not be empty");
-    Wait wait = optional_bool(args, "dontwait", false)
-                    ? Wait::never()
-                    : Wait::from_timeout(optional_integer(args, "timeout_ms"));
-    send_message(socket, frames, wait);
-    return Json::object();
-  }
-  if (op == "recv") {
-    Wait wait = Wait::from_timeout(optional_integer(args, "timeout_ms"));
-    return Json{{"frames", protocol::frames_to_json(receive_message(socket, wait))}};
-  }
+  if (op == "send") return send(args);
+  if (op == "recv") return receive(args);
+  if (op == "join" || op == "leave") return group_call(op, args);
   throw Unsupported("operation '" + op + "' is not supported on sockets");
+}
+
+Json SocketSession::send(const Json& args) {
+  protocol::Frames frames = protocol::frames_from_json(required_field(args, "frames"), "frames");
+  if (frames.empty()) throw BadRequest("field 'frames' must not be empty");
+  Wait wait = optional_bool(args, "dontwait", false)
+                  ? Wait::never()
+                  : Wait::from_timeout(optional_integer(args, "timeout_ms"));
+  MessageProperties properties;
+  if (args.contains("routing_id")) {
+    require_draft_api("a routing id on a message");
+    const int64_t id = optional_integer(args, "routing_id").value_or(-1);
+    if (id < 0 || id > UINT32_MAX)
+      throw BadRequest("field 'routing_id' must be a 32-bit unsigned integer");
+    properties.routing_id = static_cast<uint32_t>(id);
+  }
+  if (args.contains("group")) {
+    require_draft_api("a group on a message");
+    properties.group = required_string(args, "group");
+  }
+  send_message(*socket_, frames, wait, properties);
+  return Json::object();
+}
+
+Json SocketSession::receive(const Json& args) {
+  Wait wait = Wait::from_timeout(optional_integer(args, "timeout_ms"));
+  PropertyKinds kinds;
+  kinds.routing_id = type_ == "SERVER" || type_ == "PEER";
+  kinds.group = type_ == "DISH";
+  ReceivedMessage message = receive_message(*socket_, wait, kinds);
+  Json result{{"frames", protocol::frames_to_json(message.frames)}};
+  if (message.properties.routing_id) result["routing_id"] = *message.properties.routing_id;
+  if (message.properties.group) result["group"] = *message.properties.group;
+  return result;
+}
+
+Json SocketSession::group_call(const std::string& op, const Json& args) {
+  require_draft_api(op);
+  const std::string group = required_string(args, "group");
+  const DraftApi& api = draft_api();
+  if ((op == "join" ? api.join : api.leave)(socket_->handle(), group.c_str()) != 0)
+    throw ZmqError(zmq_errno());
+  return Json::object();
 }
 
 Json SocketSession::close() {

@@ -34,11 +34,15 @@ class SocketSession {
  private:
   protocol::Json close();
   protocol::Json start_monitor();
+  protocol::Json send(const protocol::Json& args);
+  protocol::Json receive(const protocol::Json& args);
+  protocol::Json group_call(const std::string& op, const protocol::Json& args);
 
   const std::string handle_;
   const std::shared_ptr<ContextEntry> context_;
   LineWriter& out_;
   std::optional<zmq::socket_t> socket_;
+  std::string type_;  // its type's name: which draft properties its messages carry
   std::unique_ptr<SocketMonitor> monitor_;
 };
 

@@ -2,6 +2,8 @@
 
 #include <zmq.h>
 
+#include "draft_api.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -25,6 +27,13 @@ constexpr std::array kSocketTypes{
     SocketTypeSpec{"CHANNEL", 20, true},
 };
 
+bool can_create(void* context, int zmq_type) {
+  void* socket = zmq_socket(context, zmq_type);
+  if (socket == nullptr) return false;
+  zmq_close(socket);
+  return true;
+}
+
 }  // namespace
 
 const SocketTypeSpec* find_socket_type(std::string_view name) {
@@ -34,15 +43,18 @@ const SocketTypeSpec* find_socket_type(std::string_view name) {
 }
 
 std::vector<std::string> creatable_socket_types() {
-  // No draft type, for two reasons. This agent does not carry a message's routing id or group
-  // (protocol 2) yet. And a libzmq built without the draft API still creates them: Debian's
-  // 4.3.4 makes a ZMQ_CLIENT socket, then aborts the process at its first handshake, asserting in
-  // mechanism.cpp:118 (socket_type_string's names end before the draft types unless
-  // ZMQ_BUILD_DRAFT_API). zeromq.js's agent has the draft types.
+  // Draft types only from a library that has the draft API (draft_api.hpp): one built without it
+  // still creates them, then aborts at their first handshake. Debian's 4.3.4 makes a ZMQ_CLIENT
+  // socket and asserts in mechanism.cpp:118 (socket_type_string's names end before the draft
+  // types unless ZMQ_BUILD_DRAFT_API).
   std::vector<std::string> names;
+  void* scratch = draft_api().available ? zmq_ctx_new() : nullptr;
   for (const SocketTypeSpec& spec : kSocketTypes) {
-    if (!spec.draft) names.emplace_back(spec.name);
+    if (!spec.draft || (scratch != nullptr && can_create(scratch, spec.zmq_type)))
+      names.emplace_back(spec.name);
   }
+  // The probe sockets are closed and had no peers, so termination does not wait.
+  if (scratch != nullptr) zmq_ctx_term(scratch);
   return names;
 }
 

@@ -16,7 +16,8 @@ struct SocketTypeSpec {
 // nullptr when the name is not a ZeroMQ socket type at all.
 const SocketTypeSpec* find_socket_type(std::string_view name);
 
-// The types hello offers: the twelve standard ones (socket_types.cpp says why no draft type).
+// The types hello offers: the twelve standard ones, and the draft types zmq_socket() accepts
+// where the library has the draft API.
 std::vector<std::string> creatable_socket_types();
 
 }  // namespace zconform::libzmq_agent
