@@ -1,5 +1,13 @@
 #include "run/linking.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include "fault/fault_relay.hpp"
 #include "run/frame_text.hpp"
 #include "run/link_probes.hpp"
@@ -78,12 +86,43 @@ void create_socket(CaseContext& cx, SocketSlot& s) {
   }
 }
 
+namespace {
+
+// libzmq's udp has no wildcard port: the kernel picks one for a socket of the harness's own, which
+// is closed before the DISH binds it. Another process could take it in between; loopback udp
+// ports are rarely asked for by number, and a taken one fails the bind with EADDRINUSE, loudly.
+int free_udp_port() {
+  const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  const bool ok = fd >= 0 &&
+                  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+                  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!ok) throw CaseStop{Verdict::error, "a free udp port on 127.0.0.1", std::strerror(errno)};
+  return ntohs(address.sin_port);
+}
+
+}  // namespace
+
+std::string bound_endpoint(const std::string& requested, const Reply& reply) {
+  const std::string resolved = reply.body.value("endpoint", "");
+  // libzmq's ZMQ_LAST_ENDPOINT after a udp bind is "127.0.0.1:N", without its scheme; the request
+  // had no wildcard to resolve.
+  if (resolved.find("://") == std::string::npos && requested.rfind("udp://", 0) == 0)
+    return requested;
+  return resolved;
+}
+
 std::string endpoint_for(const CaseContext& cx, const SocketSlot& s) {
   const std::string& t = cx.spec.transport;
   const std::string tag = std::to_string(cx.number) + "-" + s.name;
   if (t == "tcp" || t == "ws") return t + "://127.0.0.1:*";
   if (t == "ipc") return "ipc://" + (cx.settings.ipc_dir / (tag + ".ipc")).string();
   if (t == "inproc") return "inproc://zconform-" + tag;
+  if (t == "udp") return "udp://127.0.0.1:" + std::to_string(free_udp_port());
   // tipc needs a kernel module, pgm/epgm/norm a multicast network: none is loopback-only.
   throw CaseStop{Verdict::unsupported, "a loopback endpoint for " + t,
                  "zconform has no loopback-only endpoint scheme for " + t +
@@ -133,9 +172,10 @@ void settle(CaseContext& cx, SocketSlot& s) {
 
 void link(CaseContext& cx, SocketSlot& binder, SocketSlot& connector) {
   if (binder.endpoint.empty()) {
-    Reply r = cx.call(binder, "bind", {{"endpoint", endpoint_for(cx, binder)}});
+    const std::string requested = endpoint_for(cx, binder);
+    Reply r = cx.call(binder, "bind", {{"endpoint", requested}});
     cx.expect_ok(r, "bind of " + binder.name);
-    binder.endpoint = r.body.value("endpoint", "");
+    binder.endpoint = bound_endpoint(requested, r);
     if (binder.endpoint.empty())
       throw CaseStop{Verdict::error, "bind returns the resolved endpoint", r.body.dump()};
     start_relay(cx, binder);

@@ -26,6 +26,9 @@ void create_socket(CaseContext& cx, SocketSlot& s);
 // A fresh loopback endpoint of the case's transport for `s` (tcp/ws: port 0); UNSUPPORTED where
 // the transport has no loopback-only form.
 std::string endpoint_for(const CaseContext& cx, const SocketSlot& s);
+// The endpoint a bind reply resolved `requested` to (the request itself where the reply's lacks
+// a scheme: libzmq's udp).
+std::string bound_endpoint(const std::string& requested, const Reply& reply);
 // The binder binds (once), the other connects, both await the handshake, then settle; where the
 // handshake events prove nothing, a probe crosses the link (link_probes.hpp).
 void link(CaseContext& cx, SocketSlot& binder, SocketSlot& connector);

@@ -4,6 +4,7 @@
 #include <vector>
 #include <zmq.hpp>
 
+#include "draft_api.hpp"
 #include "option_table.hpp"
 #include "socket_types.hpp"
 
@@ -33,6 +34,8 @@ std::vector<std::string> available_transports() {
       }
     }
   }
+  // udp carries RADIO and DISH only, draft types the agent offers with the draft API.
+  if (draft_api().available) transports.emplace_back("udp");
   return transports;
 }
 

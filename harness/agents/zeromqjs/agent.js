@@ -41,6 +41,7 @@ function transports() {
   // zeromq.js bundles its own libzmq: ws is built in (a bind says so), ipc per its capability list.
   const found = ["tcp", "inproc", "ws"];
   if (zmq.capability.ipc) found.push("ipc");
+  if (zmq.capability.draft) found.push("udp");  // RADIO and DISH only
   return found;
 }
 

@@ -80,7 +80,7 @@ struct EndpointStep final : StepOf<EndpointStep<Op>> {
     Reply r = cx.call(s, op, {{"endpoint", where}});
     cx.expect_outcome(r, error, op + " of " + s.name + " to " + where);
     if (r.status != ReplyStatus::ok || op != "bind") return;
-    s.endpoint = r.body.value("endpoint", where);
+    s.endpoint = r.body.contains("endpoint") ? bound_endpoint(where, r) : where;
     start_relay(cx, s);
   }
 };
