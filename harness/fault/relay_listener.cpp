@@ -5,11 +5,9 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstddef>
 #include <cstring>
 #include <stdexcept>
 
@@ -56,27 +54,26 @@ void open_loopback(const std::string& upstream, const std::string& scheme, Relay
   l.endpoint = scheme + "://127.0.0.1:" + std::to_string(ntohs(addr.sin_port)) + path;
 }
 
-sockaddr_un unix_address(const std::string& upstream, const std::string& path) {
-  sockaddr_un un{};
-  un.sun_family = AF_UNIX;
-  // A leading '@' is Linux's abstract namespace: no file, nothing to relay by path.
-  if (path.empty() || path.front() == '@' || path.size() >= sizeof un.sun_path)
-    fail(upstream, "an ipc path of 1 to " + std::to_string(sizeof un.sun_path - 1) +
-                       " bytes naming a file is needed");
-  std::memcpy(un.sun_path, path.data(), path.size());
-  return un;
+// The address of an ipc path, checked: a leading '@' is Linux's abstract namespace, with no file
+// to put the relay's own path beside.
+sockaddr_storage ipc_address(const std::string& upstream, const std::string& path,
+                             socklen_t& length) {
+  if (!path.empty() && path.front() == '@') fail(upstream, "an ipc path naming a file is needed");
+  try {
+    return zmtp::ipc_address(upstream, path, length);
+  } catch (const zmtp::RawError& e) {
+    fail(upstream, e.what());
+  }
 }
 
 void open_ipc(const std::string& upstream, RelayListener& l) {
   const std::string path = upstream.substr(6);
-  const sockaddr_un target = unix_address(upstream, path);
-  std::memcpy(&l.upstream, &target, sizeof target);
-  l.upstream_length = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + path.size() + 1);
+  l.upstream = ipc_address(upstream, path, l.upstream_length);
   l.ipc_path = path + "-relay";
-  const sockaddr_un own = unix_address(upstream, l.ipc_path);
+  socklen_t own_length = 0;
+  const sockaddr_storage own = ipc_address(upstream, l.ipc_path, own_length);
   ::unlink(l.ipc_path.c_str());  // left by a run that was killed: ours to reuse
-  l.fd = listen_on(reinterpret_cast<const sockaddr*>(&own),
-                   static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + l.ipc_path.size() + 1));
+  l.fd = listen_on(reinterpret_cast<const sockaddr*>(&own), own_length);
   if (l.fd < 0) fail(upstream, "cannot listen on " + l.ipc_path + ": " + std::strerror(errno));
   l.endpoint = "ipc://" + l.ipc_path;
 }

@@ -61,6 +61,8 @@ sockaddr_storage tcp_address(const std::string& endpoint, const std::string& res
   return storage;
 }
 
+}  // namespace
+
 sockaddr_storage ipc_address(const std::string& endpoint, const std::string& path,
                              socklen_t& length) {
   sockaddr_storage storage{};
@@ -72,8 +74,6 @@ sockaddr_storage ipc_address(const std::string& endpoint, const std::string& pat
   length = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + path.size() + 1);
   return storage;
 }
-
-}  // namespace
 
 sockaddr_storage loopback_tcp_address(const std::string& endpoint, socklen_t& length) {
   if (endpoint.rfind("tcp://", 0) != 0) throw RawError(endpoint + ": not a tcp:// endpoint");

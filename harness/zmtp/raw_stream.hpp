@@ -22,6 +22,10 @@ class RawError : public std::runtime_error {
 // "tcp://127.0.0.1:5555" or "tcp://[::1]:5555" as a socket address (and its length); RawError if
 // it is malformed or not loopback. Shared by the raw peer and the fault relay.
 sockaddr_storage loopback_tcp_address(const std::string& endpoint, socklen_t& length);
+// A unix socket address for `path` (the part of `endpoint` after "ipc://"), and its length;
+// RawError, naming `endpoint`, if the path is empty or too long.
+sockaddr_storage ipc_address(const std::string& endpoint, const std::string& path,
+                             socklen_t& length);
 
 class RawStream {
  public:
