@@ -158,6 +158,18 @@ TEST(FaultRelay, RefusesAnUpstreamOffLoopback) {
 
 namespace {
 
+// Accepts the relayed connection at `upstream` and proves `bytes` cross it from `client`.
+std::optional<RawStream> carry(RawListener& upstream, RawStream& client, const std::string& bytes) {
+  std::optional<RawStream> server = upstream.accept(in_ms(2000));
+  EXPECT_TRUE(server);
+  if (!server) return server;
+  EXPECT_EQ(client.write_all(bytes, in_ms(1000)), Status::ok);
+  std::string got;
+  EXPECT_EQ(server->read_exact(got, bytes.size(), in_ms(2000)), Status::ok);
+  EXPECT_EQ(got, bytes);
+  return server;
+}
+
 std::string ipc_path(const std::string& name) {
   return "/tmp/zconform-relay-test-" + std::to_string(::getpid()) + "-" + name;
 }
@@ -170,14 +182,10 @@ TEST(FaultRelay, CarriesAndCutsIpcOnAPathBesideTheUpstreams) {
   FaultRelay relay(upstream.endpoint());
   EXPECT_EQ(relay.endpoint(), "ipc://" + path + "-relay");
   RawStream client = RawStream::connect(relay.endpoint(), in_ms(2000));
-  std::optional<RawStream> server = upstream.accept(in_ms(2000));
+  std::optional<RawStream> server = carry(upstream, client, "over ipc");
   ASSERT_TRUE(server);
-  ASSERT_EQ(client.write_all("over ipc", in_ms(1000)), Status::ok);
-  std::string got;
-  ASSERT_EQ(server->read_exact(got, 8, in_ms(2000)), Status::ok);
-  EXPECT_EQ(got, "over ipc");
   relay.apply(fault(NetworkFault::Kind::cut));
-  got.clear();
+  std::string got;
   EXPECT_EQ(client.read_some(got, 10, in_ms(2000)), Status::closed);
   EXPECT_EQ(server->read_some(got, 10, in_ms(2000)), Status::closed);
 }
@@ -200,10 +208,5 @@ TEST(FaultRelay, KeepsTheWsPathSoTheUpgradeAsksForTheBindersResource) {
   EXPECT_EQ(endpoint.substr(slash), "/zmq/path");
   // The upgrade request and the frames after it are bytes to the relay.
   RawStream client = RawStream::connect("tcp://" + endpoint.substr(5, slash - 5), in_ms(2000));
-  std::optional<RawStream> server = upstream.accept(in_ms(2000));
-  ASSERT_TRUE(server);
-  ASSERT_EQ(client.write_all("GET /zmq/path HTTP/1.1\r\n", in_ms(1000)), Status::ok);
-  std::string got;
-  ASSERT_EQ(server->read_exact(got, 24, in_ms(2000)), Status::ok);
-  EXPECT_EQ(got, "GET /zmq/path HTTP/1.1\r\n");
+  carry(upstream, client, "GET /zmq/path HTTP/1.1\r\n");
 }
