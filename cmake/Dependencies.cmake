@@ -27,6 +27,7 @@ zconform_require_package(CLI11 libcli11-dev)
 zconform_require_package(pugixml libpugixml-dev)
 zconform_require_package(Boost libboost-dev COMPONENTS filesystem)
 zconform_require_package(Threads libc6-dev)
+zconform_require_package(OpenSSL libssl-dev COMPONENTS Crypto)  # SHA-1 of the WebSocket upgrade
 if(ZCONFORM_BUILD_TESTS)
   zconform_require_package(GTest "libgtest-dev libgmock-dev")
 endif()
