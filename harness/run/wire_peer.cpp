@@ -46,11 +46,15 @@ std::string describe_legacy_v1(uint8_t flags, size_t body) {
 WirePeer::WirePeer(std::string transport, std::string own_type, std::filesystem::path ipc_path)
     : transport_(std::move(transport)),
       own_type_(std::move(own_type)),
-      ipc_path_(std::move(ipc_path)) {}
+      ipc_path_(std::move(ipc_path)),
+      ws_(transport_ == "ws") {}
 
 void WirePeer::fresh_connection(RawStream stream) {
   stream_.emplace(std::move(stream));
   decoder_ = zmtp::FrameDecoder();
+  ws_decoder_ = zmtp::WsFrameDecoder();
+  upgraded_ = false;
+  ws_no_mechanism_ = false;
   pending_.clear();
   greeted_ = {};
   closed_ = false;
@@ -65,10 +69,12 @@ void WirePeer::fresh_connection(RawStream stream) {
 
 void WirePeer::connect(const std::string& endpoint, Clock::time_point deadline) {
   endpoint_ = endpoint;
+  if (ws_) return ws_connect(endpoint, deadline);
   fresh_connection(RawStream::connect(endpoint, deadline));
 }
 
 std::string WirePeer::listen() {
+  if (ws_) return ws_listen();
   listener_.emplace(transport_ == "ipc" ? zmtp::RawListener::listen_ipc(ipc_path_.string())
                                         : zmtp::RawListener::listen_tcp());
   return listener_->endpoint();
@@ -156,10 +162,15 @@ bool WirePeer::read_greeting_to(size_t total, const std::string& meaning,
   return true;
 }
 
-const WirePeer::Greeted& WirePeer::greet(const GreetingSpec& spec, Clock::time_point deadline) {
+const WirePeer::Greeted& WirePeer::greet(const GreetingSpec& spec, Clock::time_point deadline,
+                                         bool no_mechanism_too) {
   greeted_ = {};
   if (!stream_) {
     greeted_.stopped = "no connection";
+    return greeted_;
+  }
+  if (ws_) {
+    ws_upgrade(spec, no_mechanism_too, deadline);
     return greeted_;
   }
   if (!spec.legacy.empty()) {
@@ -263,21 +274,23 @@ void WirePeer::legacy_greet(const GreetingSpec& spec, Clock::time_point deadline
 
 std::optional<int> WirePeer::peer_legacy_revision() const {
   const std::string& p = greeted_.peer_octets;
-  if (major_ != 3 || p.size() <= zmtp::kGreetingPart1) return std::nullopt;
+  if (ws_ || major_ != 3 || p.size() <= zmtp::kGreetingPart1) return std::nullopt;
   if (static_cast<uint8_t>(p[0]) != 0xFF || static_cast<uint8_t>(p[9]) != 0x7F) return std::nullopt;
   const int revision = static_cast<uint8_t>(p[zmtp::kGreetingPart1]);
   return revision < 3 ? std::optional<int>(revision) : std::nullopt;
 }
 
 std::optional<zmtp::Greeting> WirePeer::peer_greeting() const {
-  if (major_ != 3 || greeted_.peer_octets.size() < zmtp::kGreetingSize) return std::nullopt;
+  if (ws_ || major_ != 3 || greeted_.peer_octets.size() < zmtp::kGreetingSize) return std::nullopt;
   return zmtp::decode_greeting(greeted_.peer_octets);
 }
 
 bool WirePeer::write(const zmtp::Frame& frame, int truncate, Clock::time_point deadline) {
   std::string raw;
   std::string meaning;
-  if (major_ == 1) {
+  if (ws_) {
+    raw = ws_encode(frame, meaning);
+  } else if (major_ == 1) {
     const uint64_t length = frame.body.size() + 1;
     if (length < 255) {
       raw += static_cast<char>(length);
@@ -313,6 +326,7 @@ WirePeer::Read WirePeer::read(zmtp::DecodedFrame& out, std::string& why,
     pending_.pop_front();
     return Read::frame;
   }
+  if (ws_) return ws_read(out, why, deadline);
   if (major_ == 1) {
     why = "the raw peer does not read ZMTP 1.0 frames";
     return Read::garbage;

@@ -2,7 +2,9 @@
 // The raw ZMTP peer of a wire case: one connection at a time to (or from) the implementation's
 // socket, the greeting exchange as a scenario asks for it (staged like libzmq, whole,
 // legacy 1.0/2.0, cut short), frames written in the negotiated framing, frames read with a
-// deadline, and the wire transcript of everything that crossed. It knows nothing of agents or
+// deadline, and the wire transcript of everything that crossed. Over ws it speaks ZWS 2.0: the
+// WebSocket upgrade stands in for the greeting, and frames travel as WebSocket frames
+// (run/wire_peer_ws.cpp). It knows nothing of agents or
 // scenarios' verdicts: the wire step types (harness/steps/wire/) drive it through
 // run/wire_session.hpp.
 #include <deque>
@@ -16,10 +18,16 @@
 #include "zmtp/greeting.hpp"
 #include "zmtp/raw_stream.hpp"
 #include "zmtp/wire_transcript.hpp"
+#include "zmtp/zws_frame.hpp"
 
 namespace zconform {
 
 using zmtp::Clock;
+
+// The greeting fields `spec` sets that ZWS 2.0 has no form of ("" when none): over ws only the
+// mechanism (as the subprotocol), as_server (no octet: the role comes from options) and
+// stop_after 0 (no upgrade at all) carry over.
+std::string zws_greeting_unsupported(const GreetingSpec& spec);
 
 class WirePeer {
  public:
@@ -43,11 +51,28 @@ class WirePeer {
     bool downgraded =
         false;            // the implementation answered a legacy greeting in the legacy protocol
     std::string stopped;  // why the exchange ended early ("closed after 10 octets", ...)
+    // Over ws: the implementation has no ZWS2.0/NULL (it did not offer it, or refused it). RFC 45
+    // makes only ZWS2.0, with no mechanism, mandatory, so this is no failure of it.
+    std::string no_zws_null;
   };
-  const Greeted& greet(const GreetingSpec& spec, Clock::time_point deadline);
+  // Over ws, `no_mechanism_too` lets the upgrade settle on plain ZWS2.0 (no mechanism: identity
+  // messages instead of READY) where the implementation has no ZWS2.0/NULL and the spec names no
+  // mechanism.
+  const Greeted& greet(const GreetingSpec& spec, Clock::time_point deadline,
+                       bool no_mechanism_too = false);
   const Greeted& greeted() const { return greeted_; }
-  // The implementation's full ZMTP 3.x greeting, if it sent one.
+  // The implementation's full ZMTP 3.x greeting, if it sent one (never over ws).
   std::optional<zmtp::Greeting> peer_greeting() const;
+  // The greeting (the upgrade, over ws) is done: frames can follow.
+  bool greeting_done() const { return ws_ ? upgraded_ : peer_greeting().has_value(); }
+  bool ws() const { return ws_; }
+  // The upgrade settled on ZWS2.0 with no mechanism: each side's first message is its routing id.
+  bool zws_no_mechanism() const { return ws_no_mechanism_; }
+  // Why `frame` has no form in this connection's framing ("" when it has one): ZMTP's frame
+  // header lies (a false size, LONG on a short body) have none in ZWS.
+  std::string cannot_write(const zmtp::Frame& frame) const {
+    return ws_ ? zmtp::zws_unsupported(frame) : "";
+  }
   // The revision octet of a ZMTP 2.0 (1) or older greeting the implementation answered the raw
   // peer's 3.x greeting with: it will not go on to 64 octets, so reading stops there.
   std::optional<int> peer_legacy_revision() const;
@@ -62,8 +87,9 @@ class WirePeer {
   void push_back(zmtp::DecodedFrame frame) { pending_.push_back(std::move(frame)); }
 
   bool closed() const { return closed_; }
-  // A READY command has been read on this connection: from the raw peer's side the NULL handshake
-  // is over, so a PING is allowed (HB-01: only after the handshake).
+  // A READY command (over ZWS2.0 with no mechanism: the routing-id message) has been read on this
+  // connection: from the raw peer's side the handshake is over, so a PING is allowed (HB-01: only
+  // after the handshake).
   bool peer_ready_seen() const {
     return peer_ready_seen_;
   }  // the implementation ended the connection (EOF or reset)
@@ -77,6 +103,14 @@ class WirePeer {
   // Reads until the implementation's greeting holds `total` octets; false if it stopped first.
   bool read_greeting_to(size_t total, const std::string& meaning, Clock::time_point deadline);
   void legacy_greet(const GreetingSpec& spec, Clock::time_point deadline);
+  // ZWS 2.0 (run/wire_peer_ws.cpp).
+  void ws_connect(const std::string& endpoint, Clock::time_point deadline);
+  std::string ws_listen();
+  void ws_upgrade(const GreetingSpec& spec, bool no_mechanism_too, Clock::time_point deadline);
+  bool ws_read_head(const std::string& meaning, Clock::time_point deadline);
+  // The frame's octets (masked when the raw peer is the client) and their meaning.
+  std::string ws_encode(const zmtp::Frame& frame, std::string& meaning);
+  Read ws_read(zmtp::DecodedFrame& out, std::string& why, Clock::time_point deadline);
 
   std::string transport_;
   std::string own_type_;
@@ -92,6 +126,13 @@ class WirePeer {
   bool peer_ready_seen_ = false;
   int connections_ = 0;
   int major_ = 3;
+  bool ws_ = false;
+  bool upgraded_ = false;
+  bool ws_no_mechanism_ = false;
+  std::string ws_host_;    // "127.0.0.1:5555": the Host of the raw peer's upgrade request
+  std::string ws_target_;  // "/path"
+  zmtp::WsFrameDecoder ws_decoder_;
+  uint32_t ws_masks_ = 0;  // frames masked so far: each gets the next mask
 };
 
 }  // namespace zconform

@@ -48,13 +48,28 @@ WirePeer& wire_peer(CaseContext& cx) {
 }
 
 void require_zmtp3_peer(const CaseContext& cx, const WirePeer& wire) {
+  const AgentHello& hello = cx.sockets.at("a").agent->hello();  // the raw peer faces socket a
+  if (!wire.greeted().no_zws_null.empty()) {
+    throw CaseStop{Verdict::unsupported, "ZWS2.0/NULL over ws",
+                   hello.name + " " + hello.version + " has no NULL mechanism over ws (" +
+                       wire.greeted().no_zws_null +
+                       "; RFC 45 makes only ZWS2.0, with no mechanism, mandatory): the wire "
+                       "scenarios speak ZWS2.0/NULL"};
+  }
   auto revision = wire.peer_legacy_revision();
   if (!revision) return;
-  const AgentHello& hello = cx.sockets.at("a").agent->hello();  // the raw peer faces socket a
   throw CaseStop{Verdict::unsupported, "a ZMTP 3.x peer",
                  hello.name + " " + hello.version + " answered a ZMTP 3.x greeting with revision " +
                      std::to_string(*revision) + " (ZMTP " + (*revision == 1 ? "2.0" : "1.0") +
                      "): it speaks no ZMTP 3.x, which this wire scenario tests"};
+}
+
+void require_zws_form(const WirePeer& wire, const std::string& what) {
+  if (!wire.ws() || what.empty()) return;
+  throw CaseStop{Verdict::unsupported, "a form of this step in ZWS 2.0",
+                 what +
+                     ": ZWS 2.0 (RFC 45) has no ZMTP greeting and no ZMTP frame header, so "
+                     "this ZMTP scenario has no ws form"};
 }
 
 Verdict verdict_of(const CaseContext& cx, OutcomeVerdict v) {

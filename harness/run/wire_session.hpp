@@ -21,8 +21,13 @@ struct WireCheck {
 // The raw peer's connection, made on first use (so `set` steps before it configure the socket).
 WirePeer& wire_peer(CaseContext& cx);
 // Ends the case UNSUPPORTED where the implementation answered the raw peer's ZMTP 3.x greeting
-// with an older protocol's (JeroMQ 0.3 speaks ZMTP 2.0 only): the wire scenarios test 3.x.
+// with an older protocol's (JeroMQ 0.3 speaks ZMTP 2.0 only): the wire scenarios test 3.x. Over
+// ws, likewise where it has no ZWS2.0/NULL (jszmq speaks ZWS2.0 with no mechanism).
 void require_zmtp3_peer(const CaseContext& cx, const WirePeer& wire);
+
+// Ends the case UNSUPPORTED over ws when a step asks for something ZWS 2.0 has no form of: `what`
+// names it ("" when there is nothing of the kind).
+void require_zws_form(const WirePeer& wire, const std::string& what);
 
 Verdict verdict_of(const CaseContext& cx, OutcomeVerdict v);
 [[noreturn]] void wire_fail(const CaseContext& cx, const WireCheck& check,

@@ -129,8 +129,9 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
   for (size_t i = 0; i < s.transports.size(); ++i) {
     if (!kTransports.count(s.transports[i]))
       cx.fail(root["transports"][i], "unknown transport '" + s.transports[i] + "'");
-    if (s.raw_peer && s.transports[i] != "tcp" && s.transports[i] != "ipc") {
-      cx.fail(root["transports"][i], "the raw peer speaks tcp and ipc only");
+    if (s.raw_peer && s.transports[i] != "tcp" && s.transports[i] != "ipc" &&
+        s.transports[i] != "ws") {
+      cx.fail(root["transports"][i], "the raw peer speaks tcp, ipc and ws (ZWS 2.0) only");
     }
     if (s.relay && s.transports[i] != "tcp" && s.transports[i] != "ipc" && s.transports[i] != "ws")
       cx.fail(root["transports"][i], "the fault relay carries tcp, ipc and ws only");

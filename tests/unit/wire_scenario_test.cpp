@@ -103,9 +103,9 @@ TEST(WireScenario, MistakesAreErrorsWithTheirLine) {
   plain.replace(plain.find("peer: raw\n"), 10, "");
   plain.replace(plain.find("PULL-PUSH"), 9, "PUSH-PULL");
   bad("not-raw.yaml", plain + "steps:\n  - greet: {}\n", "8", "only in scenarios with 'peer: raw'");
-  std::string ws = kHeader;
-  ws.replace(ws.find("[tcp, ipc]"), 10, "[tcp, ws]");
-  bad("ws.yaml", ws + "steps:\n  - greet: {}\n", "6", "tcp and ipc only");
+  std::string inproc = kHeader;
+  inproc.replace(inproc.find("[tcp, ipc]"), 10, "[tcp, inproc]");
+  bad("inproc.yaml", inproc + "steps:\n  - greet: {}\n", "6", "tcp, ipc and ws (ZWS 2.0) only");
   bad("outcome.yaml", std::string(kHeader) + "steps:\n  - outcome: {closed: pass}\n", "9",
       "unknown field 'closed'");
   bad("verdict.yaml", std::string(kHeader) + "steps:\n  - outcome: {close: ok}\n", "9",

@@ -43,6 +43,7 @@ struct ExpectGreeting final : StepOf<ExpectGreeting> {
   void play(CaseContext& cx) const override {
     WirePeer& wire = wire_peer(cx);
     cx.note("expect_greeting");
+    require_zws_form(wire, "a check of the implementation's greeting");
     const GreetingCheck& c = check;
     const auto& g = wire.greeted();
     if (c.whole && g.unprompted < zmtp::kGreetingSize) {

@@ -11,7 +11,8 @@ struct Greet final : StepOf<Greet> {
   static constexpr const char* kSummary =
       "Sends a greeting, staged as libzmq needs it, and reads the implementation's. Unset fields "
       "take a valid ZMTP "
-      "3.1 NULL greeting's value; set ones may be wrong on purpose.";
+      "3.1 NULL greeting's value; set ones may be wrong on purpose. Over ws: the WebSocket upgrade "
+      "(ZWS2.0/ + mechanism).";
   static constexpr bool kRawPeer = true;
 
   GreetingSpec greeting;
@@ -60,6 +61,7 @@ struct Greet final : StepOf<Greet> {
   void play(CaseContext& cx) const override {
     WirePeer& wire = wire_peer(cx);
     cx.note("greet");
+    require_zws_form(wire, zws_greeting_unsupported(greeting));
     const auto& g = wire.greet(greeting, cx.steps_deadline);
     require_zmtp3_peer(cx, wire);
     cx.observe("greeting_octets_received", g.peer_octets.size());

@@ -31,6 +31,7 @@ struct Ready final : StepOf<Ready> {
     cx.note("ready");
     WireFrameSpec spec = frame;
     spec.properties = properties;
+    require_zws_form(wire, wire.cannot_write(wire_ready(cx, spec)));
     if (!wire.write(wire_ready(cx, spec), spec.truncate, cx.steps_deadline)) {
       wire_fail(cx, {}, "the raw peer writes READY",
                 "the implementation closed the connection first");
