@@ -1,5 +1,6 @@
 // recv: raw frames expected on one socket, or an error; a call left blocked (`as`).
 #include "run/async_requests.hpp"
+#include "run/frame_matching.hpp"
 #include "run/messaging.hpp"
 #include "steps/message/draft_properties.hpp"
 #include "steps/step_support.hpp"
