@@ -48,7 +48,7 @@ Baseline Baseline::load(const std::filesystem::path& file, const ClauseCatalogue
   if (!known || !known.IsSequence())
     r.fail(root, "missing list 'known' (it may be empty: known: [])");
   for (const auto& node : known) {
-    r.only_keys(node, {"cases", "verdict", "clause", "reason", "plays"});
+    r.only_keys(node, {"cases", "verdict", "clause", "reason", "plays", "intermittent"});
     BaselineEntry e;
     e.line = node.Mark().line + 1;
     // One glob, or a list of them.
@@ -61,6 +61,11 @@ Baseline Baseline::load(const std::filesystem::path& file, const ClauseCatalogue
       for (const auto& type : e.plays)
         if (!is_socket_type_name(type))
           r.fail(node["plays"], "'" + type + "' in 'plays' is no socket type (PUSH, ROUTER, ...)");
+    }
+    if (YAML::Node flag = node["intermittent"]) {
+      if (!flag.IsScalar() || (flag.Scalar() != "true" && flag.Scalar() != "false"))
+        r.fail(flag, "'intermittent' is true or false");
+      e.intermittent = flag.Scalar() == "true";
     }
     e.clause = r.required_text(node, "clause");
     e.reason = r.required_text(node, "reason");
@@ -98,7 +103,7 @@ bool apply_baseline(const Baseline& baseline, CaseResult& r, const std::string& 
     r.baseline_reason = e.reason;
     r.baseline_clause = e.clause;
     r.baseline_known = r.verdict == e.verdict;
-    r.baseline_unexpected_pass = r.verdict == Verdict::pass;
+    r.baseline_unexpected_pass = r.verdict == Verdict::pass && !e.intermittent;
     return true;
   }
   return false;

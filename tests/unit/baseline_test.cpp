@@ -56,6 +56,27 @@ TEST(Baseline, MarksKnownFailuresAndUnexpectedPasses) {
   EXPECT_TRUE(unnamed.baseline_reason.empty());
 }
 
+TEST(Baseline, AnIntermittentFailureIsKnownWhenItComesAndNoNewsWhenItDoesNot) {
+  TempDir dir;
+  auto file = dir.write("b.yaml",
+                        "known:\n  - cases: 'delivery.killed/*'\n    intermittent: true\n"
+                        "    clause: ERR-03\n    reason: timing\n");
+  Baseline b = Baseline::load(file, catalogue());
+  ASSERT_EQ(b.entries.size(), 1u);
+  EXPECT_TRUE(b.entries[0].intermittent);
+  CaseResult failed = result("delivery.killed/PUSH-PULL/tcp/PULL-binds", Verdict::fail);
+  apply_baseline(b, failed);
+  EXPECT_TRUE(failed.baseline_known);
+  CaseResult passed = result("delivery.killed/PUSH-PULL/tcp/PULL-binds", Verdict::pass);
+  apply_baseline(b, passed);
+  EXPECT_FALSE(passed.baseline_known);
+  EXPECT_FALSE(passed.baseline_unexpected_pass);
+  // An error is never covered, intermittent or not.
+  CaseResult broke = result("delivery.killed/PUSH-PULL/tcp/PULL-binds", Verdict::error);
+  apply_baseline(b, broke);
+  EXPECT_FALSE(broke.baseline_known);
+}
+
 TEST(Baseline, IncludesTheKnownFailuresOfTheImplementationBelow) {
   TempDir dir;
   dir.write("base.yaml",
