@@ -358,25 +358,28 @@ WirePeer::Read WirePeer::read(zmtp::DecodedFrame& out, std::string& why,
       return Read::closed;
     }
     std::string chunk;
-    auto status = stream_->read_some(chunk, 65536, deadline);
-    if (status == RawStream::Status::ok) {
-      decoder_.feed(chunk);
-      continue;
-    }
-    const std::string inside = decoder_.pending().empty()
-                                   ? ""
-                                   : " inside a frame, after " +
-                                         std::to_string(decoder_.pending().size()) +
-                                         " octets of it";
-    if (status == RawStream::Status::closed) {
-      closed_ = true;
-      why = "the implementation closed the connection" + inside;
-      transcript_.note(why);
-      return Read::closed;
-    }
-    why = "nothing more arrived by the deadline" + inside;
-    return Read::timeout;
+    Read ended;
+    if (!read_more(chunk, decoder_.pending().size(), ended, why, deadline)) return ended;
+    decoder_.feed(chunk);
   }
+}
+
+bool WirePeer::read_more(std::string& chunk, size_t pending, Read& ended, std::string& why,
+                         Clock::time_point deadline) {
+  auto status = stream_->read_some(chunk, 65536, deadline);
+  if (status == RawStream::Status::ok) return true;
+  const std::string inside =
+      pending == 0 ? "" : " inside a frame, after " + std::to_string(pending) + " octets of it";
+  if (status == RawStream::Status::closed) {
+    closed_ = true;
+    why = "the implementation closed the connection" + inside;
+    transcript_.note(why);
+    ended = Read::closed;
+    return false;
+  }
+  why = "nothing more arrived by the deadline" + inside;
+  ended = Read::timeout;
+  return false;
 }
 
 }  // namespace zconform

@@ -103,6 +103,10 @@ class WirePeer {
   // Reads until the implementation's greeting holds `total` octets; false if it stopped first.
   bool read_greeting_to(size_t total, const std::string& meaning, Clock::time_point deadline);
   void legacy_greet(const GreetingSpec& spec, Clock::time_point deadline);
+  // The next octets from the stream into `chunk` (true), or what ended the read in `ended` and
+  // `why`, naming the `pending` octets of a frame read in part.
+  bool read_more(std::string& chunk, size_t pending, Read& ended, std::string& why,
+                 Clock::time_point deadline);
   // ZWS 2.0 (run/wire_peer_ws.cpp).
   void ws_connect(const std::string& endpoint, Clock::time_point deadline);
   std::string ws_listen();

@@ -266,24 +266,9 @@ WirePeer::Read WirePeer::ws_read(zmtp::DecodedFrame& out, std::string& why,
       case zmtp::WsFrameDecoder::Status::need_more: break;
     }
     std::string chunk;
-    auto status = stream_->read_some(chunk, 65536, deadline);
-    if (status == RawStream::Status::ok) {
-      ws_decoder_.feed(chunk);
-      continue;
-    }
-    const std::string inside = ws_decoder_.pending().empty()
-                                   ? ""
-                                   : " inside a frame, after " +
-                                         std::to_string(ws_decoder_.pending().size()) +
-                                         " octets of it";
-    if (status == RawStream::Status::closed) {
-      closed_ = true;
-      why = "the implementation closed the connection" + inside;
-      transcript_.note(why);
-      return Read::closed;
-    }
-    why = "nothing more arrived by the deadline" + inside;
-    return Read::timeout;
+    Read ended;
+    if (!read_more(chunk, ws_decoder_.pending().size(), ended, why, deadline)) return ended;
+    ws_decoder_.feed(chunk);
   }
 }
 
