@@ -143,9 +143,15 @@ TEST(FaultRelay, AnUpstreamThatRefusesResetsTheConnectingSide) {
   ASSERT_EQ(::getsockname(reserved, reinterpret_cast<sockaddr*>(&address), &length), 0);
   const std::string endpoint = "tcp://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
   FaultRelay relay(endpoint);
-  RawStream client = RawStream::connect(relay.endpoint(), in_ms(2000));
-  std::string got;
-  EXPECT_EQ(client.read_some(got, 10, in_ms(2000)), Status::closed);
+  try {
+    RawStream client = RawStream::connect(relay.endpoint(), in_ms(2000));
+    std::string got;
+    EXPECT_EQ(client.read_some(got, 10, in_ms(2000)), Status::closed);
+  } catch (const zconform::zmtp::RawError& e) {
+    // The relay accepts and resets at once: the reset can reach the client before its
+    // non-blocking connect has seen the connection complete (1 run in many, under load).
+    EXPECT_NE(std::string(e.what()).find("reset"), std::string::npos) << e.what();
+  }
   ::close(reserved);
 }
 
