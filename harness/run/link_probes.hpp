@@ -36,6 +36,9 @@ bool needs_link_probe(const CaseContext& cx, const SocketSlot& binder, const Soc
 // direction in which it can reach no other socket where one exists. Publish-subscribe links are
 // left to their own sync (subscriptions.hpp). Says in the result how the link was proved, or that
 // no probe could be sent (a REP with no REQ to ask it, a REQ with several peers).
-void probe_link(CaseContext& cx, SocketSlot& binder, SocketSlot& connector);
+// `after_reconnection`: the sender may still hold the old connection's pipe, so probes are sent
+// until one arrives even where one would otherwise do.
+void probe_link(CaseContext& cx, SocketSlot& binder, SocketSlot& connector,
+                bool after_reconnection = false);
 
 }  // namespace zconform

@@ -37,7 +37,8 @@ struct ProveLink final : StepOf<ProveLink> {
     SocketSlot& binder = x.role == cx.spec.binder ? x : y;
     SocketSlot& connector = x.role == cx.spec.binder ? y : x;
     cx.note("prove_link " + x.name + " " + y.name);
-    if (needs_link_probe(cx, binder, connector)) probe_link(cx, binder, connector);
+    if (needs_link_probe(cx, binder, connector))
+      probe_link(cx, binder, connector, /*after_reconnection=*/true);
   }
 };
 
