@@ -341,13 +341,9 @@ WirePeer::Read WirePeer::read(zmtp::DecodedFrame& out, std::string& why,
   }
   while (true) {
     switch (decoder_.next(out, why)) {
-      case zmtp::FrameDecoder::Status::frame: {
-        transcript_.received(out.raw, zmtp::describe_frame(out));
-        std::string ignored;
-        auto command = out.command ? zmtp::parse_command_body(out.body, ignored) : std::nullopt;
-        if (command && command->name == "READY") peer_ready_seen_ = true;
+      case zmtp::FrameDecoder::Status::frame:
+        took_frame(out, zmtp::describe_frame(out));
         return Read::frame;
-      }
       case zmtp::FrameDecoder::Status::error:
         transcript_.note("undecodable: " + why);
         return Read::garbage;
@@ -362,6 +358,13 @@ WirePeer::Read WirePeer::read(zmtp::DecodedFrame& out, std::string& why,
     if (!read_more(chunk, decoder_.pending().size(), ended, why, deadline)) return ended;
     decoder_.feed(chunk);
   }
+}
+
+void WirePeer::took_frame(const zmtp::DecodedFrame& frame, const std::string& meaning) {
+  transcript_.received(frame.raw, meaning);
+  std::string ignored;
+  auto command = frame.command ? zmtp::parse_command_body(frame.body, ignored) : std::nullopt;
+  if (command && command->name == "READY") peer_ready_seen_ = true;
 }
 
 bool WirePeer::read_more(std::string& chunk, size_t pending, Read& ended, std::string& why,

@@ -103,6 +103,8 @@ class WirePeer {
   // Reads until the implementation's greeting holds `total` octets; false if it stopped first.
   bool read_greeting_to(size_t total, const std::string& meaning, Clock::time_point deadline);
   void legacy_greet(const GreetingSpec& spec, Clock::time_point deadline);
+  // Records a frame read in the transcript; a READY ends the handshake from the raw peer's side.
+  void took_frame(const zmtp::DecodedFrame& frame, const std::string& meaning);
   // The next octets from the stream into `chunk` (true), or what ended the read in `ended` and
   // `why`, naming the `pending` octets of a frame read in part.
   bool read_more(std::string& chunk, size_t pending, Read& ended, std::string& why,

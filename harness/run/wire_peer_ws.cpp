@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "run/wire_peer.hpp"
-#include "zmtp/command.hpp"
 #include "zmtp/describe.hpp"
 #include "zmtp/network_order.hpp"
 #include "zmtp/ws_upgrade.hpp"
@@ -251,12 +250,9 @@ WirePeer::Read WirePeer::ws_read(zmtp::DecodedFrame& out, std::string& why,
           return Read::garbage;
         }
         out = std::move(*decoded);
-        transcript_.received(out.raw, "ZWS " + zmtp::describe_frame(out));
+        took_frame(out, "ZWS " + zmtp::describe_frame(out));
         // With no mechanism the routing id message ends the handshake, as READY does with NULL.
         if (ws_no_mechanism_ && !out.command) peer_ready_seen_ = true;
-        std::string ignored;
-        auto command = out.command ? zmtp::parse_command_body(out.body, ignored) : std::nullopt;
-        if (command && command->name == "READY") peer_ready_seen_ = true;
         return Read::frame;
       }
       case zmtp::WsFrameDecoder::Status::error:
