@@ -31,8 +31,9 @@ struct Ready final : StepOf<Ready> {
     cx.note("ready");
     WireFrameSpec spec = frame;
     spec.properties = properties;
-    require_zws_form(wire, wire.cannot_write(wire_ready(cx, spec)));
-    if (!wire.write(wire_ready(cx, spec), spec.truncate, cx.steps_deadline)) {
+    const zmtp::Frame ready = wire_ready(cx, spec);
+    require_zws_form(wire, wire.cannot_write(ready));
+    if (!wire.write(ready, spec.truncate, cx.steps_deadline)) {
       wire_fail(cx, {}, "the raw peer writes READY",
                 "the implementation closed the connection first");
     }

@@ -33,14 +33,13 @@ struct Write final : StepOf<Write> {
     WirePeer& wire = wire_peer(cx);
     cx.note("write");
     const size_t last_message_frame = last_message_index(frames);
-    for (size_t i = 0; i < frames.size(); ++i) {  // before anything is written
-      const auto frame = wire_frame(frames[i], !frames[i].command && i < last_message_frame);
-      require_zws_form(wire, wire.cannot_write(frame));
+    std::vector<zmtp::Frame> built;
+    for (size_t i = 0; i < frames.size(); ++i) {  // all checked before anything is written
+      built.push_back(wire_frame(frames[i], !frames[i].command && i < last_message_frame));
+      require_zws_form(wire, wire.cannot_write(built.back()));
     }
     for (size_t i = 0; i < frames.size(); ++i) {
-      const WireFrameSpec& f = frames[i];
-      if (!wire.write(wire_frame(f, !f.command && i < last_message_frame), f.truncate,
-                      cx.steps_deadline)) {
+      if (!wire.write(built[i], frames[i].truncate, cx.steps_deadline)) {
         wire_fail(cx, {},
                   "the raw peer writes frame " + std::to_string(i + 1) + " of " +
                       std::to_string(frames.size()),
