@@ -31,33 +31,35 @@ std::string encode_ws_frame(uint8_t opcode, std::string_view payload,
   return out;
 }
 
+namespace {
+
+// The well-formed PING or PONG a frame carries, which ZWS sends as a WebSocket control frame.
+std::optional<Ping> ping_in(const Frame& frame) {
+  std::string error;
+  auto command = frame.flags & kCommand ? parse_command_body(frame.body, error) : std::nullopt;
+  return command && command->name == "PING" ? parse_ping(*command, error) : std::nullopt;
+}
+std::optional<Pong> pong_in(const Frame& frame) {
+  std::string error;
+  auto command = frame.flags & kCommand ? parse_command_body(frame.body, error) : std::nullopt;
+  return command && command->name == "PONG" ? parse_pong(*command, error) : std::nullopt;
+}
+
+}  // namespace
+
 std::string zws_unsupported(const Frame& frame) {
   if (frame.size_override) return "a declared size unlike the body's (ZMTP frame header)";
   if (frame.force_long) return "an 8-octet size on a short body (ZMTP frame header)";
   if (frame.raw_flags) return "a ZMTP flags octet written as is";
   if (frame.flags & kLong) return "the ZMTP LONG flag";
-  if (frame.flags & kCommand) {
-    std::string error;
-    auto command = parse_command_body(frame.body, error);
-    auto ping = command && command->name == "PING" ? parse_ping(*command, error) : std::nullopt;
-    if (ping && ping->ttl_deciseconds != 0) return "a PING TTL (a WebSocket ping carries none)";
-  }
+  auto ping = ping_in(frame);
+  if (ping && ping->ttl_deciseconds != 0) return "a PING TTL (a WebSocket ping carries none)";
   return "";
 }
 
 std::string encode_zws_frame(const Frame& frame, const std::optional<WsMask>& mask) {
-  if (frame.flags & kCommand) {
-    std::string error;
-    if (auto command = parse_command_body(frame.body, error)) {
-      if (command->name == "PING") {
-        auto ping = parse_ping(*command, error);
-        if (ping) return encode_ws_frame(kWsPing, ping->context, mask);
-      } else if (command->name == "PONG") {
-        auto pong = parse_pong(*command, error);
-        if (pong) return encode_ws_frame(kWsPong, pong->context, mask);
-      }
-    }
-  }
+  if (auto ping = ping_in(frame)) return encode_ws_frame(kWsPing, ping->context, mask);
+  if (auto pong = pong_in(frame)) return encode_ws_frame(kWsPong, pong->context, mask);
   uint8_t flags = frame.flags & kReservedBits;
   if (frame.flags & kMore) flags |= kZwsMore;
   if (frame.flags & kCommand) flags |= kZwsCommand;
