@@ -1,0 +1,43 @@
+// The engine target's structure-aware input format. An input is a setup byte and a list of frame
+// records; this turns it into the bytes a peer sends (a valid greeting and handshake first, so
+// that mutations land in the frames after it) and the messages a conforming libzmq delivers.
+//
+// Setup byte: bits 0-3 which bound socket (kinds(), NULL then PLAIN), bits 4-5 the
+// peer's ZMTP version (3.1, 3.0, 2.0, 1.0; PLAIN needs 3.x), bit 6 the READY carries an Identity.
+// Then records until the input ends (or the frames reach 128 KiB), each a kind byte k and its
+// fields:
+//   k&3 == 0  a frame: MORE = k&4, COMMAND = k&8, long form = k&16 (or when the size needs it);
+//             u16 length; the body's bytes
+//   k&3 == 1  a lying frame: a flags byte as is; a declared size (u64 when k&16, else u8), a u16
+//             length and the body: the declared size is mutated apart from the bytes that follow,
+//             over the whole 64-bit range
+//   k&3 == 2  a large frame: MORE/COMMAND/long as kind 0; u16 count, a fill byte; the body is
+//             count copies of it (bodies of up to 64 KiB from a few input bytes)
+//   k&3 == 3  raw bytes: u8 length, the bytes as they are
+// In ZMTP 1.0 frames are RFC 13's (length, flags, body) and COMMAND is a flag bit like any other.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "byte_reader.hpp"
+#include "live_sockets.hpp"
+
+namespace zconform::fuzz {
+
+struct ZmtpScript {
+  size_t socket_index = 0;
+  int version = 31;       // the peer's: 31, 30, 20 or 10
+  std::string handshake;  // greeting and handshake commands
+  std::string frames;     // everything after them
+};
+
+ZmtpScript build_zmtp_script(ByteReader& in);
+
+// The whole messages a conforming receiver assembles from `frames` (ZMTP 2.0/3.x framing, or RFC
+// 13's for version 10): command frames are not messages, a frame cut off by the end of the stream
+// ends the parse, and so does a declared size no receiver could hold (a size that libzmq refuses).
+std::vector<Message> messages_in(const std::string& frames, int version);
+
+}  // namespace zconform::fuzz
