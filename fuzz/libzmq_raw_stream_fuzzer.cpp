@@ -5,14 +5,14 @@
 // input format differs. scripts/bench measures the two side by side.
 #include <cstdint>
 
-#include "libzmq/byte_reader.hpp"
+#include "common/byte_reader.hpp"
 #include "libzmq/live_sockets.hpp"
 
 using namespace zconform::fuzz;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ByteReader in(data, size);
-  const size_t index = in.u8() % kinds().size();
+  const size_t index = in.u8() % socket_kinds().size();
   (void)play_connection(index, in.rest());
   return 0;
 }

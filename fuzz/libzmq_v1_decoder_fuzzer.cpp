@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "libzmq/byte_reader.hpp"
+#include "common/byte_reader.hpp"
 #include "libzmq/decoder_config.hpp"
 #include "libzmq/decoder_feed.hpp"
 #include "v1_decoder.hpp"

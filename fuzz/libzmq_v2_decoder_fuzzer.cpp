@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "libzmq/byte_reader.hpp"
+#include "common/byte_reader.hpp"
 #include "libzmq/decoder_config.hpp"
 #include "libzmq/decoder_feed.hpp"
 #include "v2_decoder.hpp"

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "byte_reader.hpp"
+#include "common/byte_reader.hpp"
 
 namespace zconform::fuzz {
 

@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
+#include <string_view>
 
 namespace zconform::fuzz {
 
@@ -25,10 +27,17 @@ constexpr auto kDeadline = std::chrono::seconds(10);
   std::abort();
 }
 
+int zmq_type(const SocketKind& kind) {
+  static const std::map<std::string_view, int> types = {
+      {"PULL", ZMQ_PULL}, {"ROUTER", ZMQ_ROUTER}, {"PAIR", ZMQ_PAIR}, {"DEALER", ZMQ_DEALER},
+      {"REP", ZMQ_REP},   {"XPUB", ZMQ_XPUB},     {"SUB", ZMQ_SUB},   {"PUB", ZMQ_PUB}};
+  return types.at(kind.name);
+}
+
 // Receives every message waiting on `socket`, whole: a message's parts arrive together or not at
 // all (ZMQ's atomicity), so once the first part is in, the rest must be there too. Not checked
-// where libzmq is known to break it (LiveSocketKind::whole_messages).
-void receive_waiting(void* socket, const LiveSocketKind& kind, std::vector<Message>& into) {
+// where libzmq is known to break it (SocketKind::whole_messages).
+void receive_waiting(void* socket, const SocketKind& kind, std::vector<Message>& into) {
   for (;;) {
     Message message;
     int more = 1;
@@ -38,7 +47,7 @@ void receive_waiting(void* socket, const LiveSocketKind& kind, std::vector<Messa
       if (zmq_msg_recv(&part, socket, ZMQ_DONTWAIT) < 0) {
         zmq_msg_close(&part);
         if ((errno == EAGAIN || errno == ENOTSUP) && message.empty()) return;  // ENOTSUP: PUB
-        if (errno == EAGAIN && !kind.whole_messages) return;
+        if (errno == EAGAIN && !kind.whole_messages) return;  // see socket_kinds.cpp
         fail("a message's later part was not there with its first (or recv failed)");
       }
       message.emplace_back(static_cast<const char*>(zmq_msg_data(&part)), zmq_msg_size(&part));
@@ -47,36 +56,12 @@ void receive_waiting(void* socket, const LiveSocketKind& kind, std::vector<Messa
     }
     into.push_back(std::move(message));
     // A REP socket takes the next request once it has replied: the reply exercises the way out.
-    if (kind.type == ZMQ_REP)
+    if (zmq_type(kind) == ZMQ_REP)
       zmq_send(socket, into.back().back().data(), into.back().back().size(), ZMQ_DONTWAIT);
   }
 }
 
 }  // namespace
-
-const std::vector<LiveSocketKind>& kinds() {
-  // The types whose peers send data (and, for PUB and XPUB, subscriptions), NULL then PLAIN.
-  // XPUB breaks a message apart: by default (XPUB_ONLY_FIRST_SUBSCRIBE off) it reads every part
-  // of a message from a subscriber as a possible subscription (src/xpub.cpp:115-132, 4.3.4), and a
-  // later part that starts with 0x01 and adds nothing new is consumed and never delivered
-  // (xpub.cpp:146-183, only a new subscription is queued for the application): the application has
-  // received a part with MORE set whose next part is the first of another message. Found by
-  // libzmq_raw_stream in its first minute; left unchecked so that the fuzzers get past it.
-  static const std::vector<LiveSocketKind> all = [] {
-    const std::vector<LiveSocketKind> types = {
-        {ZMQ_PULL, "PULL", "PUSH", false, true}, {ZMQ_ROUTER, "ROUTER", "DEALER", false, true},
-        {ZMQ_PAIR, "PAIR", "PAIR", false, true}, {ZMQ_DEALER, "DEALER", "ROUTER", false, true},
-        {ZMQ_REP, "REP", "REQ", false, true},    {ZMQ_XPUB, "XPUB", "XSUB", false, false},
-        {ZMQ_SUB, "SUB", "PUB", false, true},    {ZMQ_PUB, "PUB", "SUB", false, true}};
-    std::vector<LiveSocketKind> out = types;
-    for (auto kind : types) {
-      kind.plain_server = true;
-      out.push_back(kind);
-    }
-    return out;
-  }();
-  return all;
-}
 
 namespace {
 
@@ -85,29 +70,30 @@ struct Bound {
   std::string path;
 };
 
-// The socket an input of kinds()[index] connects to. Made once and kept, but for PAIR: a PAIR
-// ignores a second peer while it still holds the first and never reads from it again (a hang that
-// belongs to no input), so each PAIR input gets a new one. A fresh socket for every input, closed
-// and awaited (its MONITOR_STOPPED event) before the next, cost 1.1 ms per input against 0.2.
-// What a kept socket leaves to the I/O thread after an input has returned is the termination of
-// a session and its pipe: the engine is gone by then (its descriptor closed after it was deleted)
-// and the messages it decoded have been received.
+// The socket an input of socket_kinds()[index] connects to. Made once and kept, but for PAIR: a
+// PAIR ignores a second peer while it still holds the first and never reads from it again (a hang
+// that belongs to no input), so each PAIR input gets a new one. A fresh socket for every input,
+// closed and awaited (its MONITOR_STOPPED event) before the next, cost 1.1 ms per input against
+// 0.2. What a kept socket leaves to the I/O thread after an input has returned is the termination
+// of a session and its pipe: the engine is gone by then (its descriptor closed after it was
+// deleted) and the messages it decoded have been received.
 Bound& bound_socket(size_t index) {
   static void* const context = zmq_ctx_new();
-  static std::vector<Bound> sockets(kinds().size());
+  static std::vector<Bound> sockets(socket_kinds().size());
   static uint64_t made = 0;
-  const LiveSocketKind& kind = kinds().at(index);
+  const SocketKind& kind = socket_kinds().at(index);
   Bound& bound = sockets[index];
-  if (bound.socket != nullptr && kind.type != ZMQ_PAIR) return bound;
+  const int type = zmq_type(kind);
+  if (bound.socket != nullptr && type != ZMQ_PAIR) return bound;
   if (bound.socket != nullptr) zmq_close(bound.socket);
-  bound.socket = zmq_socket(context, kind.type);
+  bound.socket = zmq_socket(context, type);
   if (bound.socket == nullptr) fail("zmq_socket");
   const int zero = 0, one = 1;
   zmq_setsockopt(bound.socket, ZMQ_LINGER, &zero, sizeof zero);
   if (kind.plain_server) zmq_setsockopt(bound.socket, ZMQ_PLAIN_SERVER, &one, sizeof one);
-  if (kind.type == ZMQ_SUB) zmq_setsockopt(bound.socket, ZMQ_SUBSCRIBE, "", 0);
+  if (type == ZMQ_SUB) zmq_setsockopt(bound.socket, ZMQ_SUBSCRIBE, "", 0);
   // A peer with the Identity of one not yet torn down takes its place instead of being ignored.
-  if (kind.type == ZMQ_ROUTER) zmq_setsockopt(bound.socket, ZMQ_ROUTER_HANDOVER, &one, sizeof one);
+  if (type == ZMQ_ROUTER) zmq_setsockopt(bound.socket, ZMQ_ROUTER_HANDOVER, &one, sizeof one);
   // A path of its own per socket: a closed listener unlinks its path when libzmq gets to it.
   bound.path = "/tmp/zconform-fuzz-" + std::to_string(getpid()) + "-" + std::to_string(made++);
   if (zmq_bind(bound.socket, ("ipc://" + bound.path).c_str()) != 0) fail("zmq_bind");
@@ -117,7 +103,7 @@ Bound& bound_socket(size_t index) {
 }  // namespace
 
 Exchange play_connection(size_t index, std::string_view bytes) {
-  const LiveSocketKind& kind = kinds().at(index);
+  const SocketKind& kind = socket_kinds().at(index);
   const Bound& bound = bound_socket(index);
   Exchange exchange;
   const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
@@ -142,8 +128,7 @@ Exchange play_connection(size_t index, std::string_view bytes) {
         {nullptr, fd, static_cast<short>(ZMQ_POLLIN | (written < bytes.size() ? ZMQ_POLLOUT : 0)),
          0}};
     if (zmq_poll(items, 2, 100) < 0 && errno != EINTR) fail("zmq_poll");
-    if (items[0].revents & ZMQ_POLLIN)
-      receive_waiting(bound.socket, kinds()[index], exchange.delivered);
+    if (items[0].revents & ZMQ_POLLIN) receive_waiting(bound.socket, kind, exchange.delivered);
     if (items[1].revents & ZMQ_POLLOUT) {
       const ssize_t n = ::send(fd, bytes.data() + written, bytes.size() - written, MSG_NOSIGNAL);
       if (n > 0)

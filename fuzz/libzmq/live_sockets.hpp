@@ -9,31 +9,18 @@
 #include <string_view>
 #include <vector>
 
+#include "common/socket_kinds.hpp"
+
 namespace zconform::fuzz {
-
-using Message = std::vector<std::string>;  // the parts of one message, as zmq_recv delivers them
-
-// One bound socket: its libzmq type, and the ZMTP type a compatible peer announces.
-struct LiveSocketKind {
-  int type;
-  const char* name;
-  const char* peer;
-  bool plain_server;
-  bool whole_messages;  // checked to deliver whole messages only (see kinds())
-};
 
 struct Exchange {
   std::vector<Message> delivered;  // in the order the application received them
   size_t bytes_from_libzmq = 0;
 };
 
-// The bound sockets an input can pick: the types whose peers send data (and, for PUB and XPUB,
-// subscriptions), with NULL, then the same with PLAIN.
-const std::vector<LiveSocketKind>& kinds();
-
-// Plays one connection to a fresh socket of kinds()[index]. Returns once libzmq has closed it,
-// delivered what it will and released everything (the context is terminated); aborts (a finding)
-// when libzmq neither closes the connection nor reads within the deadline.
+// Plays one connection to a libzmq socket of socket_kinds()[index]. Returns once libzmq has closed
+// it, delivered what it will and released everything (the context is terminated); aborts (a
+// finding) when libzmq neither closes the connection nor reads within the deadline.
 Exchange play_connection(size_t index, std::string_view bytes);
 
 }  // namespace zconform::fuzz

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes the seed inputs of the in-process libzmq targets into corpus/libzmq_*/ (run it again after
-changing an input format). The engine's seeds follow libzmq/zmtp_script.hpp; libzmq_raw_stream's
+"""Writes the seed inputs of the in-process libzmq targets into corpus/libzmq_*/, and wire_agent's
+(run it again after changing an input format). The engine's and wire_agent's seeds follow
+common/zmtp_script.hpp; libzmq_raw_stream's
 are the very bytes those seeds make the engine target send, so that the two targets start from
 the same knowledge when scripts/bench compares them."""
 
@@ -97,6 +98,15 @@ def engine_seeds():
     return seeds
 
 
+def custom_handshake_seeds():
+    """Engine inputs with setup bit 7: the greeting and handshake commands come from the input."""
+    ready = bytes([0x80 | 0]) + bytes([3, 1, 0, 0]) + bytes([1, 0, 2, 0, 0, 1, 4]) + b"peer" + b"\x00"
+    plain = bytes([0x80 | 8]) + bytes([3, 0, 1, 0]) + bytes([2, 1, 0, 10]) + b"\x04user\x04pass" + \
+        bytes([2, 1, 0, 0, 0])
+    frame = b"\x00" + struct.pack(">H", 5) + b"hello"
+    return {"custom-null-ready": ready + frame, "custom-plain-hello-initiate": plain + frame}
+
+
 def decoder_seeds():
     v2 = {
         "messages": b"\x00\x00" + v2_frame(b"hello") + v2_frame(b"a", more=True) + v2_frame(b"b"),
@@ -146,7 +156,10 @@ def write(target, seeds):
 
 def main():
     engine = engine_seeds()
-    write("libzmq_engine", {name: seed.input for name, seed in engine.items()})
+    inputs = {name: seed.input for name, seed in engine.items()}
+    inputs.update(custom_handshake_seeds())
+    write("libzmq_engine", inputs)
+    write("wire_agent", inputs)  # the same format
     write("libzmq_raw_stream", {name: bytes([seed.index]) + seed.stream for name, seed in engine.items()})
     for target, seeds in decoder_seeds().items():
         write(target, seeds)

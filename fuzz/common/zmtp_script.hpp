@@ -2,8 +2,11 @@
 // records; this turns it into the bytes a peer sends (a valid greeting and handshake first, so
 // that mutations land in the frames after it) and the messages a conforming libzmq delivers.
 //
-// Setup byte: bits 0-3 which bound socket (kinds(), NULL then PLAIN), bits 4-5 the
-// peer's ZMTP version (3.1, 3.0, 2.0, 1.0; PLAIN needs 3.x), bit 6 the READY carries an Identity.
+// Setup byte: bits 0-3 which socket (socket_kinds(), NULL then PLAIN), bits 4-5 the
+// peer's ZMTP version (3.1, 3.0, 2.0, 1.0; PLAIN needs 3.x), bit 6 the READY carries an Identity,
+// bit 7 (3.x only) the greeting's fields and the handshake's commands and properties are read
+// from the input too (version, mechanism, as-server; up to 3 commands of up to 3 properties), so
+// that the handshake's parsers are fuzzed as well; the frames' oracle is then off.
 // Then records until the input ends (or the frames reach 128 KiB), each a kind byte k and its
 // fields:
 //   k&3 == 0  a frame: MORE = k&4, COMMAND = k&8, long form = k&16 (or when the size needs it);
@@ -19,10 +22,11 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "byte_reader.hpp"
-#include "live_sockets.hpp"
+#include "common/byte_reader.hpp"
+#include "common/socket_kinds.hpp"
 
 namespace zconform::fuzz {
 
@@ -31,13 +35,22 @@ struct ZmtpScript {
   int version = 31;       // the peer's: 31, 30, 20 or 10
   std::string handshake;  // greeting and handshake commands
   std::string frames;     // everything after them
+  bool checkable = true;  // false when the handshake came from the input (see above)
 };
 
 ZmtpScript build_zmtp_script(ByteReader& in);
 
-// The whole messages a conforming receiver assembles from `frames` (ZMTP 2.0/3.x framing, or RFC
-// 13's for version 10): command frames are not messages, a frame cut off by the end of the stream
-// ends the parse, and so does a declared size no receiver could hold (a size that libzmq refuses).
-std::vector<Message> messages_in(const std::string& frames, int version);
+// The frames a conforming receiver reads from `frames` (ZMTP 2.0/3.x framing, or RFC 13's for
+// version 10): a frame cut off by the end of the stream ends the parse, and so does a declared
+// size no receiver could hold (a size that libzmq refuses). `end` is where each frame ends.
+struct ParsedFrame {
+  uint8_t flags;  // MORE 0x01, COMMAND 0x04 (RFC 13: MORE only)
+  std::string_view body;
+  size_t end;
+};
+std::vector<ParsedFrame> frames_in(std::string_view frames, int version);
+
+// The whole messages those frames make: command frames are not messages.
+std::vector<Message> messages_in(std::string_view frames, int version);
 
 }  // namespace zconform::fuzz

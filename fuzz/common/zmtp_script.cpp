@@ -1,4 +1,4 @@
-#include "zmtp_script.hpp"
+#include "common/zmtp_script.hpp"
 
 #include <algorithm>
 
@@ -11,6 +11,10 @@ constexpr uint8_t kMore = 0x01, kLong = 0x02, kCommand = 0x04;
 // lying size) is tens of thousands of tiny messages, each a few microseconds of libzmq under
 // ASan: with 256 KiB bodies and no bound, 10% of the inputs took 95% of the time.
 constexpr size_t kMaxFrames = 128 * 1024;
+// And after this many frames, as a conforming receiver reads them: a body of 0x00 octets read as
+// frames is 32,768 empty messages in 64 KiB, and each costs libzmq and the application a few
+// microseconds under ASan. Both bounds are far above what any rule needs.
+constexpr size_t kMaxFrameCount = 1024;
 
 void put_u64(std::string& out, uint64_t value) {
   for (int shift = 56; shift >= 0; shift -= 8) out += static_cast<char>(value >> shift & 0xFF);
@@ -68,7 +72,7 @@ char zmtp20_type(std::string_view name) {
   return 0;
 }
 
-std::string handshake(const LiveSocketKind& kind, int version, bool identity) {
+std::string handshake(const SocketKind& kind, int version, bool identity) {
   std::string out;
   if (version == 10) {  // RFC 13: the identity frame is the whole greeting
     put_v1_frame(out, 0, false, 1, "");
@@ -103,16 +107,56 @@ std::string handshake(const LiveSocketKind& kind, int version, bool identity) {
   return out;
 }
 
+// A greeting and handshake commands read from the input (setup bit 7): the same structure, every
+// field mutable, so that libzmq's greeting, mechanism and metadata parsers are fuzzed as well.
+std::string handshake_from_input(ByteReader& in, const SocketKind& kind) {
+  static const char* const mechanisms[] = {"NULL", "PLAIN", "CURVE", "", "GSSAPI"};
+  static const char* const commands[] = {"READY", "HELLO", "INITIATE", "WELCOME",
+                                         "ERROR", "PING",  "SUBSCRIBE"};
+  static const char* const names[] = {"Socket-Type", "Identity", "Resource", "User-Id", "X-Custom"};
+  std::string out = std::string("\xFF") + std::string(8, '\0') + '\x7F';
+  out += static_cast<char>(in.u8());  // major
+  out += static_cast<char>(in.u8());  // minor
+  const uint8_t m = in.u8();
+  std::string mechanism = m % 6 < 5 ? mechanisms[m % 6] : std::string(in.bytes(20));
+  mechanism.resize(20, '\0');
+  out += mechanism;
+  out += static_cast<char>(in.u8() & 1);  // as-server
+  out.append(31, '\0');
+  for (int count = in.u8() % 4; count > 0; --count) {
+    const uint8_t c = in.u8();
+    std::string data;
+    for (int properties = in.u8() % 4; properties > 0; --properties) {
+      const uint8_t p = in.u8();
+      const std::string name = p % 6 < 5 ? names[p % 6] : std::string(in.bytes(in.u8()));
+      const uint8_t v = in.u8();
+      const std::string value =
+          name == "Socket-Type" && v < 128 ? kind.peer : std::string(in.bytes(v & 0x7F));
+      data += property(name, value);
+    }
+    data += in.bytes(in.u8());  // what follows the properties (HELLO's credentials, a PING's TTL)
+    const std::string body =
+        command_body(c % 8 < 7 ? commands[c % 8] : std::string(in.bytes(in.u8())), data);
+    put_v2_frame(out, kCommand, body.size() > 255, body.size(), body);
+  }
+  return out;
+}
+
 }  // namespace
 
 ZmtpScript build_zmtp_script(ByteReader& in) {
   ZmtpScript script;
   const uint8_t setup = in.u8();
-  script.socket_index = (setup & 0x0F) % kinds().size();
+  script.socket_index = (setup & 0x0F) % socket_kinds().size();
   static constexpr int kVersions[] = {31, 30, 20, 10};
   script.version = kVersions[setup >> 4 & 3];
-  const auto& kind = kinds()[script.socket_index];
-  script.handshake = handshake(kind, script.version, (setup & 0x40) != 0);
+  const auto& kind = socket_kinds()[script.socket_index];
+  if (setup & 0x80 && script.version >= 30) {
+    script.handshake = handshake_from_input(in, kind);
+    script.checkable = false;  // which framing follows is libzmq's to decide
+  } else {
+    script.handshake = handshake(kind, script.version, (setup & 0x40) != 0);
+  }
 
   auto put = script.version == 10 ? put_v1_frame : put_v2_frame;
   const uint64_t counted = script.version == 10 ? 1 : 0;  // RFC 13 counts the flags octet
@@ -143,14 +187,15 @@ ZmtpScript build_zmtp_script(ByteReader& in) {
       default: script.frames += in.bytes(in.u8());
     }
   }
+  const auto parsed = frames_in(script.frames, script.version);
+  if (parsed.size() > kMaxFrameCount) script.frames.resize(parsed[kMaxFrameCount - 1].end);
   return script;
 }
 
-std::vector<Message> messages_in(const std::string& frames, int version) {
+std::vector<ParsedFrame> frames_in(std::string_view frames, int version) {
   // libzmq allocates a declared size up front; ASan lets it have 64 MiB (sanitizer_defaults.cpp).
   constexpr uint64_t kLargest = uint64_t{64} << 20;
-  std::vector<Message> messages;
-  Message current;
+  std::vector<ParsedFrame> parsed;
   ByteReader in(reinterpret_cast<const uint8_t*>(frames.data()), frames.size());
   size_t left = frames.size();
   auto take = [&](size_t n) {
@@ -182,9 +227,18 @@ std::vector<Message> messages_in(const std::string& frames, int version) {
     }
     if (size > kLargest || size > left) break;  // refused, or cut off by the end of the stream
     const std::string_view body = in.bytes(take(size));
-    if (flags & kCommand) continue;  // a command: the session does not deliver it
-    current.emplace_back(body);
-    if (!(flags & kMore)) messages.push_back(std::move(current)), current.clear();
+    parsed.push_back({flags, body, frames.size() - left});
+  }
+  return parsed;
+}
+
+std::vector<Message> messages_in(std::string_view frames, int version) {
+  std::vector<Message> messages;
+  Message current;
+  for (const ParsedFrame& frame : frames_in(frames, version)) {
+    if (frame.flags & kCommand) continue;  // a command: the session does not deliver it
+    current.emplace_back(frame.body);
+    if (!(frame.flags & kMore)) messages.push_back(std::move(current)), current.clear();
   }
   return messages;
 }
