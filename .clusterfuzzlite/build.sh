@@ -3,6 +3,9 @@
 # $LIB_FUZZING_ENGINE and built with the infrastructure's $CC/$CXX/$CFLAGS/$CXXFLAGS (its sanitizer
 # and coverage flags), into $OUT with its seed corpus, dictionary and data files.
 project="$SRC/zmq-conformance"
+# The base builder's CXXFLAGS ask for libc++; yaml-cpp and Boost.Filesystem come from the distro,
+# built against libstdc++, so the project keeps libstdc++.
+export CXXFLAGS="${CXXFLAGS//-stdlib=libc++/}"
 
 # libzmq, static and instrumented with the same flags, for the in-process targets.
 ZCONFORM_SKIP_SETUP=1 "$project/scripts/build-instrumented-libzmq" --out "$WORK/libzmq" "$SRC/libzmq"
