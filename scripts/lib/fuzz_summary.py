@@ -35,13 +35,15 @@ def final_stats(log_text):
 
 
 def signature(stack_text, source_dir):
-    """What kind of failure, and the top three frames in the project's own code (or the top three
-    at all when none is): two crashes with the same signature are the same bug."""
+    """What kind of failure, and the top three frames in libzmq's source, else in the project's own
+    code, else at all: two crashes with the same signature are the same bug."""
     kind = KIND.search(stack_text)
     frames = [(fn, path, line) for fn, path, line in FRAME.findall(stack_text)]
     own = [f for f in frames if f[1].startswith(source_dir + "/")
            and not os.path.relpath(f[1], source_dir).startswith("build")]
-    top = (own or frames)[:3]
+    # libzmq's own source (scripts/build-instrumented-libzmq) when the crash is in it.
+    libzmq = [f for f in frames if "/libzmq-source/" in f[1] or "/libzmq/src/" in f[1]]
+    top = (libzmq or own or frames)[:3]
     described = [f"{fn} {os.path.relpath(path, source_dir) if path.startswith(source_dir) else path}"
                  f"{':' + line if line else ''}" for fn, path, line in top]
     return (kind.group(1) if kind else "no sanitizer report"), described
