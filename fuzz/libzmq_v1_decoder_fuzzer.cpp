@@ -8,7 +8,6 @@
 #include <string>
 
 #include "common/byte_reader.hpp"
-#include "libzmq/decoder_config.hpp"
 #include "libzmq/decoder_feed.hpp"
 #include "v1_decoder.hpp"
 
@@ -33,10 +32,7 @@ std::optional<Delivered> next_rfc13_frame(ByteReader& in) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  ByteReader in(data, size);
-  const DecoderConfig config = read_decoder_config(in);
-  const ReadSizes reads(in.u8());
-  const std::string_view stream = in.rest();
+  const auto [config, reads, stream] = read_decoder_input(data, size);
 
   auto decoder = std::make_unique<zmq::v1_decoder_t>(config.in_batch_size, config.max_msg_size);
   const FeedResult result =

@@ -6,8 +6,6 @@
 #include <memory>
 #include <string>
 
-#include "common/byte_reader.hpp"
-#include "libzmq/decoder_config.hpp"
 #include "libzmq/decoder_feed.hpp"
 #include "v2_decoder.hpp"
 #include "zmtp/frame.hpp"
@@ -15,10 +13,7 @@
 using namespace zconform::fuzz;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  ByteReader in(data, size);
-  const DecoderConfig config = read_decoder_config(in);
-  const ReadSizes reads(in.u8());
-  const std::string_view stream = in.rest();
+  const auto [config, reads, stream] = read_decoder_input(data, size);
 
   auto decoder = std::make_unique<zmq::v2_decoder_t>(config.in_batch_size, config.max_msg_size,
                                                      config.zero_copy);

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "common/reencode.hpp"
 #include "zmtp/frame.hpp"
 
 using namespace zconform::zmtp;
@@ -32,11 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     while (decoder.next(frame, error) == FrameDecoder::Status::frame) {
       check(frame.raw == stream.substr(consumed, frame.raw.size()));
       consumed += frame.raw.size();
-      Frame again{};
-      again.raw_flags = frame.flags;
-      again.force_long = frame.is_long;
-      again.body = frame.body;
-      const std::string encoded = encode_frame(again);
+      const std::string encoded = zconform::fuzz::reencode(frame);
       check(encoded == frame.raw);
       FrameDecoder redecoder(1 << 16);
       redecoder.feed(encoded);

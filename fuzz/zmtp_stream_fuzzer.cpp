@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/reencode.hpp"
 #include "zmtp/command.hpp"
 #include "zmtp/describe.hpp"
 #include "zmtp/frame.hpp"
@@ -61,11 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     while (decoder.next(frame, error) == FrameDecoder::Status::frame) {
       check(frame.raw == stream.substr(consumed, frame.raw.size()));
       consumed += frame.raw.size();
-      Frame again{};
-      again.raw_flags = frame.flags;
-      again.force_long = frame.is_long;
-      again.body = frame.body;
-      check(encode_frame(again) == frame.raw);
+      check(zconform::fuzz::reencode(frame) == frame.raw);
       (void)describe_frame(frame);
       if (frame.command) check_command(frame);
     }

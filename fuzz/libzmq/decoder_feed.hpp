@@ -11,6 +11,8 @@
 #include "msg.hpp"
 // clang-format on
 
+#include "libzmq/decoder_config.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -55,6 +57,21 @@ class ReadSizes {
   uint8_t seed_;
   uint32_t state_ = 1;
 };
+
+// A decoder target's input: the settings byte (decoder_config.hpp), the read-size byte, the
+// stream.
+struct DecoderInput {
+  DecoderConfig config;
+  ReadSizes reads;
+  std::string_view stream;
+};
+
+inline DecoderInput read_decoder_input(const uint8_t* data, size_t size) {
+  ByteReader in(data, size);
+  const DecoderConfig config = read_decoder_config(in);
+  const ReadSizes reads(in.u8());
+  return {config, reads, in.rest()};
+}
 
 template <class Decoder>
 FeedResult feed_like_the_engine(std::unique_ptr<Decoder> decoder, std::string_view stream,
