@@ -8,10 +8,11 @@
 // exactly the first messages a conforming receiver reads from the stream, in order; it closes the
 // connection once the peer has finished sending.
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
-#include <string_view>
 
 #include "common/byte_reader.hpp"
+#include "common/delivery_oracle.hpp"
 #include "common/zmtp_script.hpp"
 #include "libzmq/live_sockets.hpp"
 
@@ -24,15 +25,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const Exchange exchange = play_connection(script.socket_index, script.handshake + script.frames);
   if (!delivers_every_message(kind) || !script.checkable) return 0;
 
-  const std::vector<Message> expected = messages_in(script.frames, script.version);
-  if (exchange.delivered.size() > expected.size()) std::abort();
-  for (size_t i = 0; i < exchange.delivered.size(); ++i) {
-    Message got = exchange.delivered[i];
-    if (std::string_view(kind.name) == "ROUTER") {
-      if (got.empty()) std::abort();
-      got.erase(got.begin());  // the routing id ROUTER puts first
-    }
-    if (got != expected[i]) std::abort();
+  const std::string mismatch = first_messages_mismatch(kind, script, exchange.delivered);
+  if (!mismatch.empty()) {
+    std::fprintf(stderr, "libzmq_engine: %s %s\n", kind.name, mismatch.c_str());
+    std::abort();
   }
   return 0;
 }

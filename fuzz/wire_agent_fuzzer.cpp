@@ -24,6 +24,7 @@
 
 #include "agent/agent_peer.hpp"
 #include "common/byte_reader.hpp"
+#include "common/delivery_oracle.hpp"
 #include "common/zmtp_script.hpp"
 #include "protocol/base64.hpp"
 
@@ -41,22 +42,6 @@ const char* env_or(const char* name, const char* fallback) {
   std::abort();
 }
 
-// A message for a report: its parts in hex, 16 octets of each at most.
-std::string describe(const Message& message) {
-  std::string out = "[";
-  for (const std::string& part : message) {
-    if (out.size() > 1) out += ", ";
-    char hex[4];
-    for (size_t i = 0; i < part.size() && i < 16; ++i) {
-      std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(part[i]));
-      out += hex;
-    }
-    if (part.size() > 16) out += "... (" + std::to_string(part.size()) + " octets)";
-    if (part.empty()) out += "(empty)";
-  }
-  return out + "]";
-}
-
 // The oracle on one implementation's exchange; "" when it holds.
 std::string check(const AgentPeer& peer, const SocketKind& kind, const ZmtpScript& script,
                   const AgentExchange& exchange) {
@@ -65,19 +50,9 @@ std::string check(const AgentPeer& peer, const SocketKind& kind, const ZmtpScrip
   if (!script.checkable) return "";  // a handshake from the input may end anywhere
   if (!exchange.closed_by_peer)
     return who + " kept the connection open 10 s after the peer finished";
-  if (!delivers_every_message(kind) || !script.checkable) return "";
-  const auto expected = messages_in(script.frames, script.version);
-  if (exchange.delivered.size() > expected.size())
-    return who + " delivered " + std::to_string(exchange.delivered.size()) + " messages of " +
-           std::to_string(expected.size()) +
-           " whole ones sent; the first extra: " + describe(exchange.delivered[expected.size()]);
-  for (size_t i = 0; i < exchange.delivered.size(); ++i) {
-    Message got = exchange.delivered[i];
-    if (std::string_view(kind.name) == "ROUTER" && !got.empty()) got.erase(got.begin());
-    if (got != expected[i])
-      return who + " delivered message " + std::to_string(i) + " other than sent";
-  }
-  return "";
+  if (!delivers_every_message(kind)) return "";
+  const std::string mismatch = first_messages_mismatch(kind, script, exchange.delivered);
+  return mismatch.empty() ? "" : who + " " + mismatch;
 }
 
 void record_disagreement(const std::string& signature, const std::string& detail,
