@@ -4,6 +4,7 @@
 
 #include "fault/fault_relay.hpp"
 #include "run/async_requests.hpp"
+#include "run/capabilities.hpp"
 #include "run/frame_text.hpp"
 #include "run/linking.hpp"
 #include "run/wire_peer.hpp"
@@ -17,28 +18,19 @@ CasePlay::CasePlay(const CaseSpec& spec, const RunSettings& settings, AgentPool&
 void CasePlay::setup() {
   const CaseSpec& spec = cx_.spec;
   // Capabilities first: a case the agent cannot run ends UNSUPPORTED before anything is sent.
-  if (spec.transport == "inproc" &&
-      (cx_.settings.impl_a.name != cx_.settings.impl_b.name || spec.scenario->separate_processes)) {
-    throw CaseStop{Verdict::unsupported, "inproc between two processes",
-                   "inproc cannot join two processes"};
+  const bool same_process =
+      cx_.settings.impl_a.name == cx_.settings.impl_b.name && !spec.scenario->separate_processes;
+  if (auto gap = capability_gap(spec, same_process, [&](Role role) -> const AgentHello& {
+        return cx_.agent_for(role).hello();
+      })) {
+    throw CaseStop{Verdict::unsupported, gap->expected, gap->actual};
   }
   for (const auto& [name, role] : spec.scenario->sockets) {
-    AgentClient& agent = cx_.agent_for(role);
-    const AgentHello& hello = agent.hello();
-    const std::string& type = spec.type_of(role);
-    if (!hello.socket_types.count(type)) {
-      throw CaseStop{Verdict::unsupported, "socket type " + type,
-                     hello.name + " " + hello.version + " does not offer " + type};
-    }
-    if (!hello.transports.count(spec.transport)) {
-      throw CaseStop{Verdict::unsupported, "transport " + spec.transport,
-                     hello.name + " " + hello.version + " does not offer " + spec.transport};
-    }
     SocketSlot s;
     s.name = name;
     s.role = role;
-    s.type = type;
-    s.agent = &agent;
+    s.type = spec.type_of(role);
+    s.agent = &cx_.agent_for(role);
     cx_.sockets[name] = std::move(s);
   }
   endpoint_for(cx_, cx_.sockets.begin()
