@@ -241,4 +241,10 @@ void AgentClient::shut_down(Clock::time_point deadline) {
   if (process_) process_->shut_down(deadline);
 }
 
+size_t AgentClient::stderr_written() const { return process_ ? process_->stderr_written() : 0; }
+
+std::string AgentClient::stderr_since(size_t mark) const {
+  return process_ ? process_->stderr_since(mark) : "";
+}
+
 }  // namespace zconform

@@ -93,6 +93,10 @@ class AgentClient {
   bool failed() const { return failed_; }
   const Implementation& implementation() const { return impl_; }
 
+  // How much the agent has written on stderr, and what it wrote after `mark` (AgentProcess).
+  size_t stderr_written() const;
+  std::string stderr_since(size_t mark) const;
+
  private:
   // Reads one line and files it: false when the deadline passed first; throws AgentFailure if
   // the agent broke (exit, crash, malformed line, reply to a request never sent).

@@ -168,6 +168,7 @@ void AgentProcess::read_stderr() {
     if (n <= 0) break;
     std::lock_guard lock(mutex_);
     stderr_tail_.append(buffer, static_cast<size_t>(n));
+    stderr_written_ += static_cast<size_t>(n);
     if (stderr_tail_.size() > kStderrTailBytes) {
       stderr_tail_.erase(0, stderr_tail_.size() - kStderrTailBytes);
     }
@@ -246,6 +247,18 @@ void AgentProcess::shut_down(Clock::time_point deadline) {
     kill_group();
   else
     ::kill(-pid_, SIGKILL);  // leftovers of the group, if any
+}
+
+size_t AgentProcess::stderr_written() const {
+  std::lock_guard lock(mutex_);
+  return stderr_written_;
+}
+
+std::string AgentProcess::stderr_since(size_t mark) const {
+  std::lock_guard lock(mutex_);
+  const size_t fresh =
+      std::min(stderr_written_ - std::min(mark, stderr_written_), stderr_tail_.size());
+  return stderr_tail_.substr(stderr_tail_.size() - fresh);
 }
 
 std::string AgentProcess::stderr_tail(Clock::time_point deadline) const {

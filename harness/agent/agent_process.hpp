@@ -68,6 +68,10 @@ class AgentProcess {
   // The last 8 KiB the agent wrote on stderr. After a crash, waits (at most until `deadline`)
   // for stderr to close so that the agent's last words are not lost to a race.
   std::string stderr_tail(Clock::time_point deadline = Clock::time_point::min()) const;
+  // How many octets the agent has written on stderr so far, and what it wrote after `mark` (at
+  // most the 8 KiB tail): what one case made it say.
+  size_t stderr_written() const;
+  std::string stderr_since(size_t mark) const;
 
  private:
   void read_stdout();
@@ -86,6 +90,7 @@ class AgentProcess {
   bool stdout_closed_ = false;
   bool stderr_closed_ = false;
   std::string stderr_tail_;
+  size_t stderr_written_ = 0;
   std::optional<ExitStatus> exit_status_;
 
   std::thread stdout_reader_;

@@ -1,21 +1,20 @@
 #pragma once
-// Plays the planned cases, leg by leg: each leg on its own agents (its own pool and ipc
-// directory), up to `jobs` legs at a time, so the legs of an interop matrix overlap while the cases
-// of one leg keep their order. Results come back in plan order whatever finished first.
+// Plays the planned cases on `jobs` workers at once. Each worker has its own agents (one pool per
+// leg it is on) and its own ipc directory, so cases never share a port, an ipc path or an inproc
+// name: verdicts do not depend on how many run together. Workers take the next case of the plan,
+// so the cases of one leg spread over every worker and a single implementation's suite scales
+// with the cores. Results come back in plan order whatever finished first.
 #include <functional>
 #include <map>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "agent/agent_client.hpp"
-#include "cli/run_plan.hpp"
+#include "cli/case_plan.hpp"
 #include "run/case_result.hpp"
 #include "run/run_settings.hpp"
 
 namespace zconform {
-
-using PlannedCase = std::pair<const RunLeg*, const CaseSpec*>;
 
 struct LegRunOutcome {
   std::vector<CaseResult> results;           // in plan order
@@ -23,10 +22,16 @@ struct LegRunOutcome {
   int agent_restarts = 0;
 };
 
+struct CaseScheduling {
+  int jobs = 1;    // workers
+  int repeat = 1;  // runs of each case; a case whose verdict changes between runs is flaky
+};
+
 // `shared` holds what every case shares (strictness, caps, tables); the leg fills in the rest.
-// `on_result(result, number)` is called as each case ends, from the thread that ran it, one call
-// at a time.
-LegRunOutcome run_legs(const std::vector<PlannedCase>& plan, const RunSettings& shared, int jobs,
-                       const std::function<void(const CaseResult&, size_t)>& on_result);
+// `on_result(result, done)` is called as each case ends (`done`: how many have ended), from the
+// thread that ran it, one call at a time.
+LegRunOutcome run_cases(const std::vector<PlannedCase>& plan, const RunSettings& shared,
+                        const CaseScheduling& scheduling,
+                        const std::function<void(const CaseResult&, size_t)>& on_result);
 
 }  // namespace zconform

@@ -1,5 +1,6 @@
 // zconform: the conformance driver. Parses the command line and hands over to a command.
 #include <CLI/CLI.hpp>
+#include <cstdio>
 
 #include "cli/commands.hpp"
 #include "cli/paths.hpp"
@@ -45,9 +46,34 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(100, 600000));
   run_cmd
       ->add_option("--jobs", run.jobs,
-                   "Legs (an implementation alone, or a pair) played at once, each on its own "
-                   "agents; the cases of a leg stay in order")
+                   "Cases played at once, each worker on its own agents (verdicts are the same "
+                   "as with --jobs 1)")
       ->check(CLI::Range(1, 64));
+  run_cmd
+      ->add_option("--repeat", run.repeat,
+                   "Play each case N times; a case whose verdict changes is reported 'flaky' with "
+                   "every verdict")
+      ->check(CLI::Range(1, 1000));
+  std::string shard;
+  run_cmd
+      ->add_option("--shard", shard,
+                   "I/N: play only shard I of N (every Nth case of the plan); 'zconform merge' "
+                   "joins the shards' reports into the report of the whole run")
+      ->check([](const std::string& text) -> std::string {
+        int i = 0, n = 0;
+        char slash = 0, extra = 0;
+        if (std::sscanf(text.c_str(), "%d%c%d%c", &i, &slash, &n, &extra) != 3 || slash != '/' ||
+            n < 1 || i < 1 || i > n)
+          return "--shard takes I/N with 1 <= I <= N, e.g. 2/4";
+        return "";
+      });
+  run_cmd->add_flag("--dry-run", run.dry_run,
+                    "Print the cases that would run and why each other one would not; play none");
+  run_cmd
+      ->add_option("--timeout-scale", run.timeout_scale,
+                   "Multiply every deadline and upper time bound by X (slow machines, sanitizers); "
+                   "bounds the spec sets from below are kept")
+      ->check(CLI::Range(0.5, 100.0));
   run_cmd->add_flag("--strict", run.strict, "A broken SHOULD clause is a failure, not NON-STRICT");
   run_cmd->add_flag("--quiet", run.quiet, "Print only failures and the summary");
   auto* baseline = run_cmd->add_option(
@@ -63,6 +89,27 @@ int main(int argc, char** argv) {
       app.add_subcommand("coverage", "Which clauses of CLAUSES.md have cases: a table and N of M");
   add_common(coverage_cmd, coverage);
 
+  MergeOptions merge;
+  merge.common = run.common;
+  merge.out_dir = run.out_dir;
+  auto* merge_cmd = app.add_subcommand(
+      "merge", "Join the reports of a run's shards (--shard I/N) into the report of the whole run");
+  merge_cmd
+      ->add_option("--conformance", merge.common.conformance_dir,
+                   "Directory with spec/CLAUSES.md (quoted by report.html)")
+      ->capture_default_str();
+  merge_cmd->add_option("--out", merge.out_dir, "Reports go to OUT/<timestamp>/ and OUT/latest/")
+      ->capture_default_str();
+  merge_cmd->add_option("reports", merge.inputs, "report.json files, or directories holding one")
+      ->required();
+
+  DiffOptions diff;
+  auto* diff_cmd = app.add_subcommand(
+      "diff", "Compare two reports: regressions, fixes, new and removed cases, per implementation");
+  diff_cmd->add_option("old", diff.old_report, "report.json (or its directory) before")->required();
+  diff_cmd->add_option("new", diff.new_report, "report.json (or its directory) after")->required();
+  diff_cmd->add_flag("--markdown", diff.markdown, "Write Markdown (for a pull-request comment)");
+
   auto* steps_cmd = app.add_subcommand(
       "steps", "Print the step reference (Markdown) from the steps' field tables");
 
@@ -73,7 +120,11 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? kExitOk : kExitHarnessError;
   }
   for (int i = 0; i < argc; ++i) run.command_line += (i ? " " : "") + std::string(argv[i]);
+  if (!shard.empty()) std::sscanf(shard.c_str(), "%d/%d", &run.shard_index, &run.shard_count);
+  merge.command_line = run.command_line;
   if (*run_cmd) return run_command(run);
+  if (*merge_cmd) return merge_command(merge);
+  if (*diff_cmd) return diff_command(diff);
   if (*coverage_cmd) return coverage_command(coverage);
   if (*steps_cmd) return steps_command();
   return list_command(list);

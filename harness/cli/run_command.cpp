@@ -1,51 +1,19 @@
-#include <ctime>
-#include <iomanip>
 #include <iostream>
 #include <set>
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/console_output.hpp"
+#include "cli/dry_run.hpp"
 #include "cli/leg_runner.hpp"
 #include "cli/run_plan.hpp"
 #include "cli/suite_loading.hpp"
+#include "cli/utc_time.hpp"
 #include "gate/baseline.hpp"
 #include "report/publish.hpp"
 #include "util/yaml_errors.hpp"
 
 namespace zconform {
-namespace {
-
-std::string utc_time(std::time_t t, const char* format) {
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::ostringstream out;
-  out << std::put_time(&tm, format);
-  return out.str();
-}
-
-void print_result(const CaseResult& r, size_t index, size_t total, bool quiet) {
-  const bool accepted =
-      r.verdict == Verdict::pass || r.verdict == Verdict::unsupported || r.baseline_known;
-  if (quiet && accepted && !r.baseline_unexpected_pass) return;
-  std::string label(to_string(r.verdict));
-  if (r.baseline_known) label += " (known)";
-  if (r.baseline_unexpected_pass) label += " (unexpected)";
-  std::ostringstream line;
-  line << "[" << std::setw(4) << index << "/" << total << "] " << std::left << std::setw(17)
-       << label << r.id << " (" << static_cast<long>(r.duration_ms) << " ms)\n";
-  if (r.baseline_known || r.baseline_unexpected_pass) {
-    line << "        baseline: " << r.baseline_clause << ": " << r.baseline_reason << "\n";
-  }
-  if (r.verdict != Verdict::pass && !r.baseline_known) {
-    line << "        clauses:";
-    for (const auto& c : r.clauses) line << " " << c;
-    line << "\n        step:     " << r.step << "\n        expected: " << r.expected
-         << "\n        actual:   " << r.actual << "\n        rerun:    " << r.rerun << "\n";
-  }
-  std::cout << line.str() << std::flush;
-}
-
-}  // namespace
 
 int run_command(const RunOptions& options) {
   auto started = std::chrono::system_clock::now();
@@ -68,37 +36,39 @@ int run_command(const RunOptions& options) {
   }
   for (const auto& error : suite->scenarios.errors) std::cerr << "zconform: " << error << "\n";
 
-  // The cases of each leg, in order: each alone first, then the pairs.
-  std::vector<PlannedCase> plan;
-  for (const auto& leg : legs) {
-    for (const auto& spec : suite->cases) {
-      if (leg.plays(spec) && case_matches(spec.id + leg.case_id_suffix, options.common.filter))
-        plan.emplace_back(&leg, &spec);
-    }
-  }
-  if (plan.empty()) {
+  const CasePlan plan = plan_cases(legs, suite->cases, options.common.filter, options.shard_index,
+                                   options.shard_count);
+  if (plan.cases.empty() && plan.skipped.empty()) {
     std::cerr << "zconform: no case matches the filter '" << options.common.filter
               << "' (see zconform list)\n";
     return kExitHarnessError;
   }
+  if (options.dry_run) return print_dry_run(plan, legs);
 
   RunSettings shared;
   shared.strict = options.strict;
   shared.deadline_cap_ms = options.deadline_ms;
+  shared.timeout_scale = options.timeout_scale;
   shared.catalogue = &suite->catalogue;
   shared.pairings = &suite->pairings;
+  ConsoleOutput console(plan.cases.size(), options.quiet, suite->catalogue);
   LegRunOutcome outcome =
-      run_legs(plan, shared, options.jobs, [&](const CaseResult& result, size_t number) {
-        print_result(result, number, plan.size(), options.quiet);
-      });
+      run_cases(plan.cases, shared, {options.jobs, options.repeat},
+                [&](const CaseResult& result, size_t done) { console.on_result(result, done); });
+  console.finish();
   std::vector<CaseResult>& results = outcome.results;
 
   RunInfo run;
-  run.started_at = utc_time(std::chrono::system_clock::to_time_t(started), "%Y-%m-%dT%H:%M:%SZ");
+  run.started_at = utc_time(started, kIsoUtc);
   run.zconform_version = ZCONFORM_VERSION;
   run.command = options.command_line;
   run.filter = options.common.filter;
   run.agent_restarts = outcome.agent_restarts;
+  run.jobs = options.jobs;
+  run.repeat = options.repeat;
+  run.shard_index = options.shard_index;
+  run.shard_count = options.shard_count;
+  run.planned = plan.planned;
   std::vector<const ImplementationChoice*> named;
   for (const auto& impl : impls) named.push_back(&impl);
   if (peer) named.push_back(&*peer);
@@ -113,16 +83,16 @@ int run_command(const RunOptions& options) {
 
   std::filesystem::path written;
   try {
-    written = publish_reports(
-        options.out_dir, utc_time(std::chrono::system_clock::to_time_t(started), "%Y%m%dT%H%M%SZ"),
-        run, results);
+    written = publish_reports(options.out_dir, utc_time(started, kStampUtc), run, results,
+                              suite->catalogue);
   } catch (const std::exception& e) {
     std::cerr << "zconform: reports not written: " << e.what() << "\n";
     return kExitHarnessError;
   }
 
   auto counts = count_verdicts(results);
-  const int known = count_baseline(results).known_failures;
+  const BaselineCounts gate = count_baseline(results);
+  const int known = gate.known_failures;
   std::cout << "\n"
             << results.size() << " cases in " << static_cast<long>(run.duration_ms) << " ms:";
   for (const auto& [verdict, n] : counts) {
@@ -142,11 +112,17 @@ int run_command(const RunOptions& options) {
     if (r.baseline_unexpected_pass)
       std::cout << "\nunexpected pass (remove it from the baseline): " << r.id;
   }
+  if (options.shard_count > 1) {
+    std::cout << "\nshard " << options.shard_index << "/" << options.shard_count << ": "
+              << results.size() << " of the plan's " << plan.planned
+              << " cases; join the shards' reports with: zconform merge DIR...";
+  }
   std::cout << "\nreports: " << written.string() << " (and "
-            << (options.out_dir / "latest").string() << ")\n";
+            << (options.out_dir / "latest").string()
+            << "): report.html, summary.md, report.json, junit.xml\n";
 
   if (counts[Verdict::error] > 0 || !suite->scenarios.errors.empty()) return kExitHarnessError;
-  if (counts[Verdict::fail] > known) return kExitFailures;
+  if (gate.regressions > 0) return kExitFailures;
   return kExitOk;
 }
 

@@ -1,7 +1,10 @@
 #include "report/junit_report.hpp"
 
+#include <map>
 #include <pugixml.hpp>
 #include <sstream>
+
+#include "report/summary_markdown.hpp"
 
 namespace zconform {
 namespace {
@@ -24,10 +27,12 @@ std::string xml_safe(const std::string& text) {
   return out;
 }
 
-std::string details(const CaseResult& r) {
-  std::string text = "verdict: " + std::string(to_string(r.verdict)) + "\nclauses:";
-  for (const auto& c : r.clauses) text += " " + c;
-  text += "\nstep: " + r.step + "\nexpected: " + r.expected + "\nactual: " + r.actual +
+std::string details(const CaseResult& r, const ClauseCatalogue* catalogue) {
+  std::string text =
+      "case: " + r.id + "\nverdict: " + std::string(to_string(r.verdict)) + "\nclauses:\n";
+  for (const auto& c : r.clauses)
+    text += "  " + (catalogue ? clause_with_text(c, *catalogue, 400) : c) + "\n";
+  text += "step: " + r.step + "\nexpected: " + r.expected + "\nactual: " + r.actual +
           "\nrerun: " + r.rerun + "\n";
   if (!r.observations.empty()) text += "observations: " + r.observations.dump() + "\n";
   if (!r.monitor_events.empty()) {
@@ -42,6 +47,7 @@ std::string details(const CaseResult& r) {
     text += "wire transcript (> raw peer to implementation, < back):\n";
     for (const auto& line : r.wire_transcript) text += "  " + line + "\n";
   }
+  if (!r.agent_stderr.empty()) text += "agent stderr:\n" + r.agent_stderr;
   if (!r.transcript.empty()) {
     text += "agent transcript:\n";
     for (const auto& line : r.transcript) text += "  " + line + "\n";
@@ -51,7 +57,8 @@ std::string details(const CaseResult& r) {
 
 }  // namespace
 
-std::string make_junit_report(const RunInfo& run, const std::vector<CaseResult>& results) {
+std::string make_junit_report(const RunInfo& run, const std::vector<CaseResult>& results,
+                              const ClauseCatalogue* catalogue) {
   pugi::xml_document doc;
   auto decl = doc.append_child(pugi::node_declaration);
   decl.append_attribute("version") = "1.0";
@@ -62,19 +69,21 @@ std::string make_junit_report(const RunInfo& run, const std::vector<CaseResult>&
   root.append_attribute("name") = "zconform";
   root.append_attribute("tests") = results.size();
   const int known = count_baseline(results).known_failures;
-  root.append_attribute("failures") = counts[Verdict::fail] - known;
+  root.append_attribute("failures") = counts[Verdict::fail] + counts[Verdict::flaky] - known;
   root.append_attribute("errors") = counts[Verdict::error];
   root.append_attribute("skipped") = counts[Verdict::unsupported] + known;
   root.append_attribute("time") = seconds(run.duration_ms).c_str();
 
-  // Cases arrive grouped by scenario (expansion order), so one pass builds the suites.
-  pugi::xml_node suite;
-  std::string suite_name;
-  double suite_ms = 0;
+  // One suite per implementation (or pair) and scenario family, e.g. "libzmq.reqrep": CI readers
+  // list suites, and a family of one implementation is what a maintainer looks at together.
+  std::map<std::string, pugi::xml_node> suites;
+  std::map<std::string, double> suite_ms;
   for (const auto& r : results) {
-    if (!suite || suite_name != r.scenario_id) {
-      suite_name = r.scenario_id;
-      suite_ms = 0;
+    const std::string leg = leg_name(r);
+    const std::string family = r.scenario_id.substr(0, r.scenario_id.find('.'));
+    const std::string suite_name = leg + "." + family;
+    pugi::xml_node& suite = suites[suite_name];
+    if (!suite) {
       suite = root.append_child("testsuite");
       suite.append_attribute("name") = suite_name.c_str();
       for (const char* a : {"tests", "failures", "errors", "skipped"})
@@ -86,11 +95,14 @@ std::string make_junit_report(const RunInfo& run, const std::vector<CaseResult>&
       suite.attribute(attr).set_value(suite.attribute(attr).as_int() + 1);
     };
     bump("tests");
-    suite_ms += r.duration_ms;
-    suite.attribute("time").set_value(seconds(suite_ms).c_str());
+    suite_ms[suite_name] += r.duration_ms;
+    suite.attribute("time").set_value(seconds(suite_ms[suite_name]).c_str());
 
     auto tc = suite.append_child("testcase");
-    tc.append_attribute("classname") = ("zconform." + r.scenario_id).c_str();
+    // classname "libzmq.reqrep.req-efsm": Jenkins reads package "libzmq.reqrep", class
+    // "req-efsm"; GitLab and GitHub group by it. The name keeps the whole case ID, which is
+    // also the filter that reruns it.
+    tc.append_attribute("classname") = (leg + "." + r.scenario_id).c_str();
     tc.append_attribute("name") = r.id.c_str();
     tc.append_attribute("time") = seconds(r.duration_ms).c_str();
     // What the case measured (HWM counts, relay traffic, timings), for passes too: CI dashboards
@@ -100,7 +112,10 @@ std::string make_junit_report(const RunInfo& run, const std::vector<CaseResult>&
       property.append_attribute("name") = "observations";
       property.append_attribute("value") = xml_safe(r.observations.dump()).c_str();
     }
-    std::string message = xml_safe("expected " + r.expected + "; actual " + r.actual);
+    std::string cited;
+    for (const auto& c : r.clauses)
+      cited += (cited.empty() ? "" : "; ") + (catalogue ? clause_with_text(c, *catalogue) : c);
+    std::string message = xml_safe(cited + ": expected " + r.expected + "; actual " + r.actual);
     switch (r.verdict) {
       case Verdict::pass: break;
       case Verdict::fail:
@@ -111,13 +126,14 @@ std::string make_junit_report(const RunInfo& run, const std::vector<CaseResult>&
           break;
         }
         [[fallthrough]];
+      case Verdict::flaky:
       case Verdict::error: {
-        bool failed = r.verdict == Verdict::fail;
+        bool failed = r.verdict != Verdict::error;
         bump(failed ? "failures" : "errors");
         auto problem = tc.append_child(failed ? "failure" : "error");
         problem.append_attribute("message") = message.c_str();
         problem.append_attribute("type") = std::string(to_string(r.verdict)).c_str();
-        problem.text() = details(r).c_str();
+        problem.text() = details(r, catalogue).c_str();
         break;
       }
       case Verdict::unsupported: {
@@ -127,7 +143,9 @@ std::string make_junit_report(const RunInfo& run, const std::vector<CaseResult>&
         break;
       }
       case Verdict::non_strict:
-      case Verdict::informational: tc.append_child("system-out").text() = details(r).c_str(); break;
+      case Verdict::informational:
+        tc.append_child("system-out").text() = details(r, catalogue).c_str();
+        break;
     }
   }
   std::ostringstream out;

@@ -14,14 +14,28 @@ struct ImplementationInfo {
   std::string file;     // the implementation file
 };
 
+// One shard's run, as a merged report remembers it.
+struct ShardInfo {
+  int index = 1;
+  std::string command;
+  std::string started_at;
+  double duration_ms = 0;
+};
+
 struct RunInfo {
   std::string started_at;  // ISO 8601, UTC
-  double duration_ms = 0;
+  double duration_ms = 0;  // wall time (of a merged report: its longest shard)
   std::string zconform_version;
   std::string command;  // how zconform was invoked
   std::string filter;
   std::vector<ImplementationInfo> implementations;
   int agent_restarts = 0;
+  int jobs = 1;
+  int repeat = 1;
+  int shard_index = 1;  // --shard I/N; 1/1 for a whole run (and a merged one)
+  int shard_count = 1;
+  size_t planned = 0;                    // cases in the whole plan, every shard together
+  std::vector<ShardInfo> merged_shards;  // a merged report's shards, in order
 };
 
 std::map<Verdict, int> count_verdicts(const std::vector<CaseResult>& results);
@@ -31,7 +45,11 @@ struct BaselineCounts {
   int known = 0;  // cases with the verdict their baseline entry expects (fail or non-strict)
   int known_failures = 0;  // of those, the ones whose verdict is fail: not counted against the gate
   int unexpected_passes = 0;
+  int regressions = 0;  // fail or flaky (or error) that no baseline expects: what fails the gate
 };
 BaselineCounts count_baseline(const std::vector<CaseResult>& results);
+
+// A case that fails the CI gate: fail, flaky or error, and no baseline entry expects it.
+bool is_regression(const CaseResult& r);
 
 }  // namespace zconform

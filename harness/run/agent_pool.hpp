@@ -20,6 +20,15 @@ class AgentPool {
 
   void shut_down_all();
 
+  // Where each live agent's stderr stands, and what the agents wrote after those marks (an agent
+  // started since: all it wrote), each line prefixed with the agent's name: one case's stderr.
+  struct StderrMark {
+    const AgentClient* agent;
+    size_t written;
+  };
+  std::map<std::string, StderrMark> stderr_marks() const;
+  std::string stderr_since(const std::map<std::string, StderrMark>& marks) const;
+
   // What each implementation's agent said in its last hello (for the report header).
   const std::map<std::string, AgentHello>& hellos() const { return hellos_; }
   int restarts() const { return restarts_; }  // after failures, not after kill steps

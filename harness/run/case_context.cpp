@@ -16,6 +16,7 @@ CaseContext::CaseContext(const CaseSpec& spec_, const RunSettings& settings_, Ag
   auto now = Clock::now();
   int ms = spec.scenario->deadline_ms;
   if (settings.deadline_cap_ms > 0) ms = std::min(ms, settings.deadline_cap_ms);
+  ms = settings.scaled_ms(ms);
   auto budget = milliseconds(ms);
   case_deadline = now + budget;
   // Steps stop early enough to leave teardown a quarter of the budget (at most 2 s).

@@ -7,6 +7,7 @@ namespace zconform {
 CaseResult CaseRunner::run(const CaseSpec& spec, size_t case_number) {
   CaseResult result;
   result.id = spec.id + settings_.case_id_suffix;
+  result.number = case_number;
   result.scenario_id = spec.scenario->id;
   result.title = spec.scenario->title;
   result.scenario_file = spec.scenario->file.string();
@@ -17,6 +18,7 @@ CaseResult CaseRunner::run(const CaseSpec& spec, size_t case_number) {
   result.implementations = {settings_.impl_a.name, settings_.impl_b.name};
   result.rerun = settings_.rerun_prefix + " --filter '" + result.id + "'";
 
+  const auto stderr_marks = pool_.stderr_marks();
   auto started = Clock::now();
   CasePlay play(spec, settings_, pool_, case_number, result);
   std::optional<CaseStop> stop;
@@ -55,6 +57,7 @@ CaseResult CaseRunner::run(const CaseSpec& spec, size_t case_number) {
     result.verdict = stop->verdict;
     result.expected = stop->expected;
     result.actual = stop->actual;
+    result.agent_stderr = pool_.stderr_since(stderr_marks);
   }
   return result;
 }

@@ -116,6 +116,11 @@ std::string bound_endpoint(const std::string& requested, const Reply& reply) {
   return resolved;
 }
 
+bool has_loopback_endpoint(const std::string& transport) {
+  return transport == "tcp" || transport == "ws" || transport == "ipc" || transport == "inproc" ||
+         transport == "udp";
+}
+
 std::string endpoint_for(const CaseContext& cx, const SocketSlot& s) {
   const std::string& t = cx.spec.transport;
   const std::string tag = std::to_string(cx.number) + "-" + s.name;

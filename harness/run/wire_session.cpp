@@ -91,7 +91,8 @@ void wire_fail(const CaseContext& cx, const WireCheck& check, const std::string&
 
 Clock::time_point wire_deadline(const CaseContext& cx, int within_ms) {
   if (within_ms < 0) return cx.steps_deadline;
-  return std::min(cx.steps_deadline, Clock::now() + milliseconds(within_ms));
+  // An outcome's window is an upper bound: a slow machine (--timeout-scale) widens it.
+  return std::min(cx.steps_deadline, Clock::now() + cx.settings.scaled(milliseconds(within_ms)));
 }
 
 zmtp::Frame wire_frame(const WireFrameSpec& f, bool more_by_default) {

@@ -126,11 +126,13 @@ TEST(JunitReport, FailuresShowMonitorEventsAndEveryCaseItsObservations) {
 
 TEST(Publish, WritesTimestampedDirectoryAndReplacesLatest) {
   TempDir dir;
-  auto first = publish_reports(dir.path, "20261124T190000Z", run_info(), sample());
-  auto second = publish_reports(dir.path, "20261124T190000Z", run_info(), {});
+  const auto catalogue = ClauseCatalogue::parse("## 2 Framing\n- FRAME-05 MUST W: text\n");
+  auto first = publish_reports(dir.path, "20261124T190000Z", run_info(), sample(), catalogue);
+  auto second = publish_reports(dir.path, "20261124T190000Z", run_info(), {}, catalogue);
   EXPECT_NE(first, second);  // same second: a sibling, not an overwrite
   EXPECT_TRUE(std::filesystem::exists(first / "report.json"));
-  EXPECT_TRUE(std::filesystem::exists(first / "junit.xml"));
+  for (const char* file : {"junit.xml", "report.html", "summary.md"})
+    EXPECT_TRUE(std::filesystem::exists(first / file)) << file;
   std::ifstream latest(dir.path / "latest" / "report.json");
   auto report = nlohmann::json::parse(latest);
   EXPECT_EQ(report["summary"]["total"], 0);  // the second run's

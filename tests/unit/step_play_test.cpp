@@ -5,6 +5,7 @@
 
 #include "conformance_tables.hpp"
 #include "run/case_runner.hpp"
+#include "run/repeated_case.hpp"
 #include "steps/step_registry.hpp"
 #include "test_files.hpp"
 
@@ -18,7 +19,8 @@ const std::filesystem::path kDouble =
 // Plays the first case of a one-scenario file (PUSH-PULL over tcp unless the steps say otherwise)
 // against the scripted agent.
 CaseResult play(const std::string& steps, const protocol::Json& script,
-                const std::string& header = "", const std::string& transport = "tcp") {
+                const std::string& header = "", const std::string& transport = "tcp", int runs = 1,
+                double timeout_scale = 1.0) {
   TempDir dir;
   const auto file = dir.write(
       "s.yaml", "id: t.play\ntitle: t\nclauses: [DLV-01]\npairings: [PUSH-PULL]\ntransports: [" +
@@ -33,8 +35,10 @@ CaseResult play(const std::string& steps, const protocol::Json& script,
   settings.catalogue = &project_catalogue();
   settings.pairings = &project_pairings();
   settings.deadline_cap_ms = 5000;
+  settings.timeout_scale = timeout_scale;
   AgentPool pool(std::chrono::seconds(10));
-  return CaseRunner(pool, settings).run(cases.at(0), 0);
+  CaseRunner runner(pool, settings);
+  return play_repeatedly(runner, cases.at(0), 1, runs);
 }
 
 protocol::Json replies(protocol::Json by_op) { return {{"replies", std::move(by_op)}}; }
@@ -42,6 +46,39 @@ protocol::Json replies(protocol::Json by_op) { return {{"replies", std::move(by_
 const std::string kLinkAndSend = "  - link: [a, b]\n  - send: {socket: a, frames: [x]}\n";
 
 }  // namespace
+
+// --repeat: the double answers the first run's recv with EAGAIN and the second's with the message.
+TEST(RepeatedCase, AVerdictThatChangesBetweenRunsIsFlakyWithEveryVerdict) {
+  const std::string steps = kLinkAndSend + "  - recv: {socket: b, frames: [x], timeout_ms: 50}\n";
+  protocol::Json eagain = {{"status", "error"}, {"error", "EAGAIN"}};
+  protocol::Json message = {{"status", "ok"}, {"frames", {"x"}}};
+  CaseResult flaky = play(steps, replies({{"recv", {eagain, message}}}), "", "tcp", 3);
+  EXPECT_EQ(flaky.verdict, Verdict::flaky);
+  EXPECT_EQ(flaky.verdicts, (std::vector<Verdict>{Verdict::fail, Verdict::pass, Verdict::pass}));
+  EXPECT_NE(flaky.actual.find("verdicts over 3 runs: fail, pass, pass"), std::string::npos)
+      << flaky.actual;
+  EXPECT_NE(flaky.actual.find("EAGAIN"), std::string::npos) << flaky.actual;  // the failing run's
+
+  CaseResult steady = play(steps, replies({{"recv", {message}}}), "", "tcp", 3);
+  EXPECT_EQ(steady.verdict, Verdict::pass) << steady.actual;
+  EXPECT_EQ(steady.verdicts.size(), 3u);
+}
+
+// --timeout-scale: a recv the agent never answers ends the case at its deadline, times the scale
+// (the double's deadline is capped at 5 s; the scenario's own is 600 ms).
+TEST(TimeoutScale, StretchesTheCaseDeadline) {
+  const std::string steps = kLinkAndSend + "  - recv: {socket: b, frames: [x]}\n";
+  const auto held = replies({{"recv", {"hold"}}});
+  CaseResult normal = play(steps, held, "deadline_ms: 600\n");
+  CaseResult scaled = play(steps, held, "deadline_ms: 600\n", "tcp", 1, 3.0);
+  EXPECT_EQ(normal.verdict, Verdict::error) << normal.actual;
+  EXPECT_EQ(scaled.verdict, Verdict::error) << scaled.actual;
+  // The deadline grows by 1200 ms and so does the case (both also pay for replacing the hung
+  // agent, alike): not less, and not much more (300 ms of tolerance for a loaded machine).
+  const double grown = scaled.duration_ms - normal.duration_ms;
+  EXPECT_GE(grown, 1200 - 100) << normal.duration_ms << " vs " << scaled.duration_ms;
+  EXPECT_LE(grown, 1200 + 300) << normal.duration_ms << " vs " << scaled.duration_ms;
+}
 
 TEST(StepPlay, RecvFailsWhenNoMessageComes) {
   CaseResult r = play(kLinkAndSend + "  - recv: {socket: b, frames: [x], timeout_ms: 50}\n",
