@@ -4,6 +4,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "run/loopback_ports.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -11,6 +12,7 @@
 #include "fault/fault_relay.hpp"
 #include "run/frame_text.hpp"
 #include "run/link_probes.hpp"
+#include "run/loopback_ports.hpp"
 #include "run/messaging.hpp"
 
 namespace zconform {
@@ -121,10 +123,24 @@ bool has_loopback_endpoint(const std::string& transport) {
          transport == "udp";
 }
 
+// Whether the scenario leaves an endpoint and binds it again (unbind, or a restart of a killed
+// role): its tcp and ws endpoints then use ports outside the ephemeral range (loopback_ports.hpp).
+static bool rebinds_endpoints(const Scenario& scenario) {
+  for (const auto& step : scenario.steps) {
+    if (step->kind() == "unbind" || step->kind() == "restart") return true;
+  }
+  return false;
+}
+
 std::string endpoint_for(const CaseContext& cx, const SocketSlot& s) {
   const std::string& t = cx.spec.transport;
   const std::string tag = std::to_string(cx.number) + "-" + s.name;
-  if (t == "tcp" || t == "ws") return t + "://127.0.0.1:*";
+  if (t == "tcp" || t == "ws") {
+    if (rebinds_endpoints(cx.scenario())) {
+      if (auto port = stable_loopback_port()) return t + "://127.0.0.1:" + std::to_string(*port);
+    }
+    return t + "://127.0.0.1:*";
+  }
   if (t == "ipc") return "ipc://" + (cx.settings.ipc_dir / (tag + ".ipc")).string();
   if (t == "inproc") return "inproc://zconform-" + tag;
   if (t == "udp") return "udp://127.0.0.1:" + std::to_string(free_udp_port());

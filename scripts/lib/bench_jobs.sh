@@ -9,8 +9,9 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 runs="${1:-20}"
 shift || true
 jobs="${ZCONFORM_BENCH_JOBS:-$(nproc)}"
-source "$root/scripts/lib/implementations.sh"
-choose_implementations "$root" || true
+# One implementation (ZCONFORM_IMPL, default libzmq); this script sets --jobs itself.
+impls=(--impl "${ZCONFORM_IMPL:-libzmq}")
+agents=(zconform-agent-libzmq)
 "$root/scripts/setup"
 "$root/scripts/build" --target zconform "${agents[@]}"
 out="$root/build/bench-jobs"
