@@ -122,6 +122,52 @@ class JobsAndShards(unittest.TestCase):
         self.assertGreater(os.path.getsize(shot), 10000)
 
 
+def run_on_terminal(extra_env):
+    """zconform run with stdout on a pseudo-terminal; returns what it wrote there."""
+    import pty
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "NO_COLOR")}
+    env.update(TERM="xterm", **extra_env)
+    proc = subprocess.Popen([ZCONFORM, "run", "--filter", "errors.*", "--out", tempfile.mkdtemp()],
+                            stdout=follower, stderr=subprocess.DEVNULL, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the terminal's other end closed with the process
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=120)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+class Terminal(unittest.TestCase):
+    PROGRESS = "\r\x1b[K["
+    GREEN = "\x1b[32m"
+
+    def test_a_terminal_gets_colours_and_a_progress_line(self):
+        out = run_on_terminal({})
+        self.assertIn(self.GREEN, out)
+        self.assertIn(self.PROGRESS, out)
+        self.assertIn("regressions", out)
+
+    def test_no_color_turns_colours_off_and_ci_the_progress_line(self):
+        plain = run_on_terminal({"NO_COLOR": "1"})
+        self.assertNotIn(self.GREEN, plain)
+        self.assertIn(self.PROGRESS, plain)
+        ci = run_on_terminal({"CI": "true"})
+        self.assertNotIn(self.PROGRESS, ci)
+        self.assertIn(self.GREEN, ci)
+
+    def test_a_log_file_gets_neither(self):
+        run = Run("--filter", "errors.*")
+        self.assertNotIn("\x1b[", run.stdout)
+
+
 class DryRunAndRepeat(unittest.TestCase):
     def test_a_dry_run_plays_nothing_and_says_why_cases_would_not_run(self):
         out = tempfile.mkdtemp(prefix="zconform-dry-")
