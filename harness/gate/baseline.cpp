@@ -87,6 +87,15 @@ Baseline Baseline::load(const std::filesystem::path& file, const ClauseCatalogue
   return baseline;
 }
 
+// Under --repeat an intermittent failure shows as flaky: known when every run either passed or
+// failed the way the entry says.
+static bool only_passes_and(const std::vector<Verdict>& verdicts, Verdict known) {
+  for (Verdict v : verdicts) {
+    if (v != Verdict::pass && v != known) return false;
+  }
+  return !verdicts.empty();
+}
+
 bool apply_baseline(const Baseline& baseline, CaseResult& r) {
   return apply_baseline(baseline, r, r.id);
 }
@@ -102,7 +111,8 @@ bool apply_baseline(const Baseline& baseline, CaseResult& r, const std::string& 
       continue;
     r.baseline_reason = e.reason;
     r.baseline_clause = e.clause;
-    r.baseline_known = r.verdict == e.verdict;
+    r.baseline_known = r.verdict == e.verdict || (r.verdict == Verdict::flaky && e.intermittent &&
+                                                  only_passes_and(r.verdicts, e.verdict));
     r.baseline_unexpected_pass = r.verdict == Verdict::pass && !e.intermittent;
     return true;
   }

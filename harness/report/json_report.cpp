@@ -19,7 +19,8 @@ BaselineCounts count_baseline(const std::vector<CaseResult>& results) {
   BaselineCounts counts;
   for (const auto& r : results) {
     counts.known += r.baseline_known;
-    counts.known_failures += r.baseline_known && r.verdict == Verdict::fail;
+    counts.known_failures +=
+        r.baseline_known && (r.verdict == Verdict::fail || r.verdict == Verdict::flaky);
     counts.unexpected_passes += r.baseline_unexpected_pass;
     counts.regressions += is_regression(r);
   }

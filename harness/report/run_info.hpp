@@ -43,7 +43,8 @@ std::map<Verdict, int> count_verdicts(const std::vector<CaseResult>& results);
 // What the baseline made of the results (gate/baseline.hpp).
 struct BaselineCounts {
   int known = 0;  // cases with the verdict their baseline entry expects (fail or non-strict)
-  int known_failures = 0;  // of those, the ones whose verdict is fail: not counted against the gate
+  int known_failures =
+      0;  // of those, the ones whose verdict is fail (or flaky): not against the gate
   int unexpected_passes = 0;
   int regressions = 0;  // fail or flaky (or error) that no baseline expects: what fails the gate
 };

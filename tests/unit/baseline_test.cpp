@@ -71,6 +71,16 @@ TEST(Baseline, AnIntermittentFailureIsKnownWhenItComesAndNoNewsWhenItDoesNot) {
   apply_baseline(b, passed);
   EXPECT_FALSE(passed.baseline_known);
   EXPECT_FALSE(passed.baseline_unexpected_pass);
+  // Under --repeat it is flaky between pass and fail: known; with another verdict among its runs,
+  // not.
+  CaseResult flaky = result("delivery.killed/PUSH-PULL/tcp/PULL-binds", Verdict::flaky);
+  flaky.verdicts = {Verdict::pass, Verdict::fail, Verdict::pass};
+  apply_baseline(b, flaky);
+  EXPECT_TRUE(flaky.baseline_known);
+  CaseResult odd = result("delivery.killed/PUSH-PULL/tcp/PULL-binds", Verdict::flaky);
+  odd.verdicts = {Verdict::pass, Verdict::non_strict};
+  apply_baseline(b, odd);
+  EXPECT_FALSE(odd.baseline_known);
   // An error is never covered, intermittent or not.
   CaseResult broke = result("delivery.killed/PUSH-PULL/tcp/PULL-binds", Verdict::error);
   apply_baseline(b, broke);
