@@ -2,7 +2,6 @@
 
 #include <stdlib.h>
 
-#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -53,6 +52,48 @@ struct LegAgents {
   }
 };
 
+// Hands out the plan's cases. A worker stays on its leg while the leg has cases left (its agents
+// stay up); a worker without one joins the leg with the fewest workers, the earliest on a tie.
+// So the legs of a matrix spread over the workers (each agent starts about once), and a single
+// leg, or the last legs of a matrix, are shared case by case.
+class CaseDealer {
+ public:
+  explicit CaseDealer(const std::vector<PlannedCase>& plan) {
+    // The plan lists each leg's cases together: one span [next, end) per leg.
+    for (size_t i = 0; i < plan.size(); ++i) {
+      if (spans_.empty() || plan[spans_.back().next].leg != plan[i].leg)
+        spans_.push_back({i, i, 0});
+      spans_.back().end = i + 1;
+    }
+  }
+
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+
+  // The next case for a worker on span `*span` (kNone: on none), which is updated; nullopt when
+  // every case has been handed out.
+  std::optional<size_t> next(size_t* span) {
+    std::lock_guard<std::mutex> guard(lock_);
+    if (*span != kNone && spans_[*span].next < spans_[*span].end) return spans_[*span].next++;
+    if (*span != kNone) --spans_[*span].workers;
+    *span = kNone;
+    for (size_t k = 0; k < spans_.size(); ++k) {
+      if (spans_[k].next == spans_[k].end) continue;
+      if (*span == kNone || spans_[k].workers < spans_[*span].workers) *span = k;
+    }
+    if (*span == kNone) return std::nullopt;
+    ++spans_[*span].workers;
+    return spans_[*span].next++;
+  }
+
+ private:
+  struct Span {
+    size_t next, end;
+    int workers;
+  };
+  std::mutex lock_;
+  std::vector<Span> spans_;
+};
+
 }  // namespace
 
 LegRunOutcome run_cases(const std::vector<PlannedCase>& plan, const RunSettings& shared,
@@ -62,7 +103,7 @@ LegRunOutcome run_cases(const std::vector<PlannedCase>& plan, const RunSettings&
   outcome.results.resize(plan.size());
   std::mutex lock;  // guards on_result, `done` and the outcome's hellos and restarts
   size_t done = 0;
-  std::atomic<size_t> next{0};
+  CaseDealer dealer(plan);
 
   const size_t threads = std::min<size_t>(std::max(scheduling.jobs, 1), plan.size());
   std::vector<IpcDir> ipc_dirs(threads);  // made here: a worker thread has nothing that throws
@@ -76,8 +117,9 @@ LegRunOutcome run_cases(const std::vector<PlannedCase>& plan, const RunSettings&
   };
   auto worker = [&](const IpcDir& ipc_dir) {
     std::unique_ptr<LegAgents> agents;
-    for (size_t i; (i = next++) < plan.size();) {
-      const PlannedCase& planned = plan[i];
+    size_t span = CaseDealer::kNone;
+    while (auto i = dealer.next(&span)) {
+      const PlannedCase& planned = plan[*i];
       if (!agents || agents->leg != planned.leg) {
         leave(agents);
         agents = std::make_unique<LegAgents>(*planned.leg, shared, ipc_dir);
@@ -87,7 +129,7 @@ LegRunOutcome run_cases(const std::vector<PlannedCase>& plan, const RunSettings&
       planned.leg->apply_baselines(result);
       std::lock_guard<std::mutex> guard(lock);
       on_result(result, ++done);
-      outcome.results[i] = std::move(result);
+      outcome.results[*i] = std::move(result);
     }
     leave(agents);
   };

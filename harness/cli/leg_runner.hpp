@@ -1,9 +1,10 @@
 #pragma once
 // Plays the planned cases on `jobs` workers at once. Each worker has its own agents (one pool per
 // leg it is on) and its own ipc directory, so cases never share a port, an ipc path or an inproc
-// name: verdicts do not depend on how many run together. Workers take the next case of the plan,
-// so the cases of one leg spread over every worker and a single implementation's suite scales
-// with the cores. Results come back in plan order whatever finished first.
+// name: verdicts do not depend on how many run together. Workers spread over the legs and share a
+// leg case by case when there are fewer legs than workers, so a single implementation's suite
+// scales with the cores and a matrix starts each agent about once. Results come back in plan
+// order whatever finished first.
 #include <functional>
 #include <map>
 #include <string>
