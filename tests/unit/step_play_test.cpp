@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "conformance_tables.hpp"
+#include "protocol/base64.hpp"
 #include "run/case_runner.hpp"
 #include "run/repeated_case.hpp"
 #include "steps/step_registry.hpp"
@@ -78,6 +79,32 @@ TEST(TimeoutScale, StretchesTheCaseDeadline) {
   const double grown = scaled.duration_ms - normal.duration_ms;
   EXPECT_GE(grown, 1200 - 100) << normal.duration_ms << " vs " << scaled.duration_ms;
   EXPECT_LE(grown, 1200 + 300) << normal.duration_ms << " vs " << scaled.duration_ms;
+}
+
+// recv_into: an implementation that copies past the buffer, or returns the octets copied instead
+// of the frame's size, fails; the right answer passes.
+TEST(StepPlay, RecvIntoWantsTheFirstOctetsAndTheWholeSize) {
+  const std::string steps =
+      kLinkAndSend + "  - recv_into: {socket: b, size: 4, bytes: \"0123\", message_size: 10}\n";
+  auto answer = [](const std::string& bytes, int size) {
+    return replies({{"recv_into",
+                     {{{"status", "ok"},
+                       {"bytes", protocol::base64_encode(bytes)},
+                       {"message_size", size},
+                       {"more", false}}}}});
+  };
+  CaseResult right = play(steps, answer("0123", 10));
+  EXPECT_EQ(right.verdict, Verdict::pass) << right.expected << " / " << right.actual;
+  EXPECT_EQ(right.observations["recv_into_b"]["message_size"], 10);
+  CaseResult copied_size = play(steps, answer("0123", 4));
+  EXPECT_EQ(copied_size.verdict, Verdict::fail);
+  EXPECT_NE(copied_size.actual.find("a frame of 4 octets"), std::string::npos)
+      << copied_size.actual;
+  CaseResult overrun = play(steps, answer("0123456789", 10));
+  EXPECT_EQ(overrun.verdict, Verdict::fail);
+  CaseResult none = play(
+      steps, replies({{"recv_into", {{{"status", "unsupported"}, {"reason", "no such call"}}}}}));
+  EXPECT_EQ(none.verdict, Verdict::unsupported) << none.actual;
 }
 
 TEST(StepPlay, RecvFailsWhenNoMessageComes) {

@@ -106,4 +106,28 @@ ReceivedMessage receive_message(zmq::socket_t& socket, Wait wait, PropertyKinds 
   return received;
 }
 
+ReceivedInto receive_into(zmq::socket_t& socket, size_t size, Wait wait) {
+  ReceivedInto received;
+  std::string buffer(size, '\0');
+  with_wait(socket, ZMQ_POLLIN, wait, [&](int flags) {
+    for (;;) {
+      const int n = zmq_recv(socket.handle(), buffer.data(), size, flags);
+      if (n >= 0) {
+        received.message_size = n;
+        return true;
+      }
+      if (zmq_errno() == EAGAIN) return false;
+      if (zmq_errno() != EINTR) throw ZmqError(zmq_errno());
+    }
+  });
+  buffer.resize(std::min<size_t>(size, static_cast<size_t>(received.message_size)));
+  received.bytes = std::move(buffer);
+  int more = 0;
+  size_t length = sizeof more;
+  if (zmq_getsockopt(socket.handle(), ZMQ_RCVMORE, &more, &length) != 0)
+    throw ZmqError(zmq_errno());
+  received.more = more != 0;
+  return received;
+}
+
 }  // namespace zconform::libzmq_agent

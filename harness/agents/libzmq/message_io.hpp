@@ -47,4 +47,12 @@ struct ReceivedMessage {
 // Receives every frame of the next message. Same errors as send_message.
 ReceivedMessage receive_message(zmq::socket_t& socket, Wait wait, PropertyKinds kinds = {});
 
+// zmq_recv into a buffer of `size` octets: one frame, of which at most `size` octets are copied.
+struct ReceivedInto {
+  std::string bytes;           // what the buffer holds
+  long long message_size = 0;  // what zmq_recv returned: the frame's whole size
+  bool more = false;
+};
+ReceivedInto receive_into(zmq::socket_t& socket, size_t size, Wait wait);
+
 }  // namespace zconform::libzmq_agent

@@ -9,6 +9,7 @@
 #include "errors.hpp"
 #include "message_io.hpp"
 #include "option_table.hpp"
+#include "protocol/base64.hpp"
 #include "request_fields.hpp"
 #include "socket_options.hpp"
 
@@ -18,9 +19,9 @@ using protocol::Json;
 
 namespace {
 
-constexpr std::array<std::string_view, 12> kSocketOps{
-    "close",      "setsockopt", "getsockopt", "bind",    "connect", "unbind",
-    "disconnect", "send",       "recv",       "monitor", "join",    "leave"};
+constexpr std::array<std::string_view, 13> kSocketOps{
+    "close", "setsockopt", "getsockopt", "bind",    "connect", "unbind", "disconnect",
+    "send",  "recv",       "recv_into",  "monitor", "join",    "leave"};
 
 void require_draft_api(const std::string& what) {
   if (!draft_api().available)
@@ -90,6 +91,7 @@ Json SocketSession::execute(const protocol::Request& request) {
   }
   if (op == "send") return send(args);
   if (op == "recv") return receive(args);
+  if (op == "recv_into") return receive_into(args);
   if (op == "join" || op == "leave") return group_call(op, args);
   throw Unsupported("operation '" + op + "' is not supported on sockets");
 }
@@ -126,6 +128,17 @@ Json SocketSession::receive(const Json& args) {
   if (message.properties.routing_id) result["routing_id"] = *message.properties.routing_id;
   if (message.properties.group) result["group"] = *message.properties.group;
   return result;
+}
+
+Json SocketSession::receive_into(const Json& args) {
+  const int64_t size = optional_integer(args, "size").value_or(-1);
+  if (size < 0 || size > (1 << 24)) throw BadRequest("field 'size' must be 0..16777216");
+  ReceivedInto got =
+      libzmq_agent::receive_into(*socket_, static_cast<size_t>(size),
+                                 Wait::from_timeout(optional_integer(args, "timeout_ms")));
+  return {{"bytes", protocol::base64_encode(got.bytes)},
+          {"message_size", got.message_size},
+          {"more", got.more}};
 }
 
 Json SocketSession::group_call(const std::string& op, const Json& args) {

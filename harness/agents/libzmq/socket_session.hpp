@@ -36,6 +36,7 @@ class SocketSession {
   protocol::Json start_monitor();
   protocol::Json send(const protocol::Json& args);
   protocol::Json receive(const protocol::Json& args);
+  protocol::Json receive_into(const protocol::Json& args);
   protocol::Json group_call(const std::string& op, const protocol::Json& args);
 
   const std::string handle_;

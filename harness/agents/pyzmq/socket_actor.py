@@ -11,10 +11,10 @@ import time
 import zmq
 
 import options
-from replies import AgentError, BadRequest
+from replies import AgentError, BadRequest, Unsupported
 
 SOCKET_OPS = {"close", "setsockopt", "getsockopt", "bind", "connect", "unbind", "disconnect", "send", "recv",
-              "monitor"}
+              "recv_into", "monitor"}
 
 EVENT_NAMES = {
     zmq.EVENT_CONNECTED: "CONNECTED", zmq.EVENT_CONNECT_DELAYED: "CONNECT_DELAYED",
@@ -126,6 +126,11 @@ class SocketActor:
             return {}
         if op == "recv":
             return {"frames": [base64.b64encode(f).decode() for f in self._recv(timeout_of(args))]}
+        if op == "recv_into":
+            # zmq_recv into a buffer: pyzmq offers it as Socket.recv_into from pyzmq 26 on; this agent
+            # runs on Debian's pyzmq 24, which has no such call, and maps none.
+            raise Unsupported(f"pyzmq {zmq.pyzmq_version()} has no Socket.recv_into (zmq_recv into a "
+                              "buffer: pyzmq 26 added it)")
         raise AgentError("EBADREQUEST", f"operation '{op}' is not a socket operation")
 
     def _send(self, frames, dontwait_timeout, args):
