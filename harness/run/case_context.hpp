@@ -14,6 +14,7 @@
 
 #include "run/agent_pool.hpp"
 #include "run/case_result.hpp"
+#include "run/loopback_ports.hpp"
 #include "run/run_settings.hpp"
 #include "scenario/expansion.hpp"
 
@@ -127,6 +128,7 @@ class CaseContext {
   std::unique_ptr<FaultRelay> relay;  // relay scenarios: between the binder and its connectors
   std::string relay_upstream;
   std::optional<protocol::Json> relay_stats;  // what it carried, kept after teardown ends it
+  std::vector<PortLease> port_leases;         // ports its endpoints rebind, held until it ends
 };
 
 }  // namespace zconform

@@ -4,7 +4,6 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include "run/loopback_ports.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -132,12 +131,16 @@ static bool rebinds_endpoints(const Scenario& scenario) {
   return false;
 }
 
-std::string endpoint_for(const CaseContext& cx, const SocketSlot& s) {
+std::string endpoint_for(CaseContext& cx, const SocketSlot& s) {
   const std::string& t = cx.spec.transport;
   const std::string tag = std::to_string(cx.number) + "-" + s.name;
   if (t == "tcp" || t == "ws") {
     if (rebinds_endpoints(cx.scenario())) {
-      if (auto port = stable_loopback_port()) return t + "://127.0.0.1:" + std::to_string(*port);
+      if (auto lease = lease_loopback_port()) {
+        const int port = lease->port();
+        cx.port_leases.push_back(std::move(*lease));
+        return t + "://127.0.0.1:" + std::to_string(port);
+      }
     }
     return t + "://127.0.0.1:*";
   }

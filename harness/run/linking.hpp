@@ -23,12 +23,13 @@ std::string context_for(CaseContext& cx, AgentClient& agent);
 // The socket in its agent, with a monitor and the routing id pairings.yaml gives it.
 void create_socket(CaseContext& cx, SocketSlot& s);
 
-// A fresh loopback endpoint of the case's transport for `s` (tcp/ws: port 0); UNSUPPORTED where
-// the transport has no loopback-only form.
 // Whether zconform can make an endpoint of `transport` that stays on loopback (tcp, ws, ipc,
 // inproc, udp; not tipc, pgm, epgm, norm).
 bool has_loopback_endpoint(const std::string& transport);
-std::string endpoint_for(const CaseContext& cx, const SocketSlot& s);
+// A fresh loopback endpoint of the case's transport for `s` (tcp/ws: port 0, or a port leased for
+// the case where its scenario binds an endpoint again); UNSUPPORTED where the transport has no
+// loopback-only form.
+std::string endpoint_for(CaseContext& cx, const SocketSlot& s);
 // The endpoint a bind reply resolved `requested` to (the request itself where the reply's lacks
 // a scheme: libzmq's udp).
 std::string bound_endpoint(const std::string& requested, const Reply& reply);
