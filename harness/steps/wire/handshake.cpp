@@ -1,6 +1,7 @@
 // handshake: greet + READY + a valid READY read: a working connection. Over ws with an
 // implementation that has no ZWS2.0/NULL, the routing-id messages of plain ZWS2.0 instead.
 #include "steps/wire/wire_fields.hpp"
+#include "zmtp/describe.hpp"
 
 namespace zconform::steps {
 namespace {
