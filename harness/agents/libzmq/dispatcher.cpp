@@ -6,8 +6,11 @@
 #include <optional>
 #include <thread>
 
+#include "borrowed_sockets.hpp"
 #include "capabilities.hpp"
 #include "errors.hpp"
+#include "poll_operation.hpp"
+#include "proxy_operation.hpp"
 #include "request_fields.hpp"
 #include "socket_session.hpp"
 #include "socket_types.hpp"
@@ -74,6 +77,8 @@ void Dispatcher::route(Request request) {
     }));
   } else if (op == "ctx_term") {
     terminate_context_in_background(request);
+  } else if (op == "poll" || op == "proxy") {
+    borrow_sockets_in_background(request);
   } else if (op == "socket") {
     open_socket(request);
   } else if (SocketSession::handles(op)) {
@@ -135,6 +140,26 @@ void Dispatcher::terminate_context_in_background(const Request& request) {
       contexts->forget(context->handle());
       return Json::object();
     }));
+  }).detach();
+}
+
+void Dispatcher::borrow_sockets_in_background(const Request& request) {
+  const bool poll = request.op == "poll";
+  std::shared_ptr<BorrowedSockets> sockets;
+  try {
+    auto handles = poll ? poll_handles(request.args) : proxy_handles(request.args);
+    sockets = std::make_shared<BorrowedSockets>(handles, actors_);
+  } catch (...) {
+    out_.write_line(reply_for_current_exception(request.id));
+    return;
+  }
+  // Detached for the reason ctx_term's thread is: a proxy lasts until its context ends.
+  std::thread([request, poll, sockets, &out = out_]() mutable {
+    out.write_line(reply_line(request.id, [&] {
+      sockets->await_all();
+      return poll ? poll_sockets(request.args, *sockets) : run_proxy(request.args, *sockets);
+    }));
+    sockets.reset();  // gives the sockets back to their actors
   }).detach();
 }
 

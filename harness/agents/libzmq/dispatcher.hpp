@@ -1,6 +1,6 @@
 #pragma once
-// Routes each request line to where it runs: socket operations to the socket's actor, ctx_term
-// to a thread of its own (it blocks until the context's sockets are closed), and the quick
+// Routes each request line to where it runs: socket operations to the socket's actor, ctx_term,
+// poll and proxy to threads of their own (they block), and the quick
 // operations (hello, ctx_new, ctx_shutdown) inline. Called from the stdin reader thread only, so
 // the actor table needs no lock.
 #include <cstdint>
@@ -29,6 +29,9 @@ class Dispatcher {
   void open_socket(const protocol::Request& request);
   void forward_to_socket(protocol::Request request);
   void terminate_context_in_background(const protocol::Request& request);
+  // poll and proxy: the sockets they name are borrowed from their actors (borrowed_sockets.hpp)
+  // and the operation runs on a thread of its own.
+  void borrow_sockets_in_background(const protocol::Request& request);
   // Joins the threads of closed sockets and forgets their handles (they then answer ENOTSOCK).
   void reap_finished_actors();
 

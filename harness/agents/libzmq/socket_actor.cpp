@@ -36,6 +36,18 @@ bool SocketActor::post(protocol::Request request) {
   return true;
 }
 
+void SocketActor::lend(std::shared_ptr<SocketLoan> loan) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!closed_) {
+      queue_.push_back(std::move(loan));
+      queued_.notify_one();
+      return;
+    }
+  }
+  loan->refuse();
+}
+
 bool SocketActor::finished() const {
   std::lock_guard lock(mutex_);
   return finished_;
@@ -44,26 +56,37 @@ bool SocketActor::finished() const {
 void SocketActor::run(const SocketTypeSpec& type, uint64_t open_request_id) {
   out_.write_line(reply_line(open_request_id, [&] { return session_.open(type); }));
   while (session_.is_open()) {
-    protocol::Request request;
+    Job job;
     {
       std::unique_lock lock(mutex_);
       queued_.wait(lock, [this] { return !queue_.empty(); });
-      request = std::move(queue_.front());
+      job = std::move(queue_.front());
       queue_.pop_front();
     }
+    if (auto* loan = std::get_if<std::shared_ptr<SocketLoan>>(&job)) {
+      (*loan)->lend(session_.raw_socket());
+      continue;
+    }
+    const auto& request = std::get<protocol::Request>(job);
     out_.write_line(reply_line(request.id, [&] { return session_.execute(request); }));
   }
   refuse_remaining();
 }
 
 void SocketActor::refuse_remaining() {
-  std::deque<protocol::Request> left;
+  std::deque<Job> left;
   {
     std::lock_guard lock(mutex_);
     closed_ = true;
     left.swap(queue_);
   }
-  for (const protocol::Request& request : left) out_.write_line(not_a_socket(request.id, handle_));
+  for (const Job& job : left) {
+    if (auto* loan = std::get_if<std::shared_ptr<SocketLoan>>(&job)) {
+      (*loan)->refuse();
+    } else {
+      out_.write_line(not_a_socket(std::get<protocol::Request>(job).id, handle_));
+    }
+  }
   std::lock_guard lock(mutex_);
   finished_ = true;
 }

@@ -8,10 +8,12 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <variant>
 
 #include "context_entry.hpp"
 #include "line_writer.hpp"
 #include "protocol/messages.hpp"
+#include "socket_loan.hpp"
 #include "socket_session.hpp"
 #include "socket_types.hpp"
 
@@ -29,6 +31,9 @@ class SocketActor {
 
   // Queues a request. False once the socket is closed: the caller then answers ENOTSOCK.
   bool post(protocol::Request request);
+  // Queues a loan of the socket (socket_loan.hpp), served in turn with the requests; refused
+  // (at once or when its turn comes) once the socket is closed.
+  void lend(std::shared_ptr<SocketLoan> loan);
 
   // True once the thread has nothing left to do and join() returns at once.
   bool finished() const;
@@ -44,7 +49,8 @@ class SocketActor {
 
   mutable std::mutex mutex_;
   std::condition_variable queued_;
-  std::deque<protocol::Request> queue_;
+  using Job = std::variant<protocol::Request, std::shared_ptr<SocketLoan>>;
+  std::deque<Job> queue_;
   bool closed_ = false;    // no more requests are accepted
   bool finished_ = false;  // the thread is about to return
   std::thread thread_;     // last member: it starts after everything it uses exists

@@ -30,6 +30,8 @@ class SocketSession {
   protocol::Json execute(const protocol::Request& request);
 
   bool is_open() const { return socket_.has_value(); }
+  // The zmq socket itself, for a loan (socket_loan.hpp); nullptr once closed.
+  void* raw_socket() { return socket_ ? socket_->handle() : nullptr; }
 
  private:
   protocol::Json close();

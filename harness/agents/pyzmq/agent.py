@@ -16,6 +16,7 @@ import zmq  # noqa: E402
 
 from replies import AgentError, BadRequest, Unsupported, Writer  # noqa: E402
 from socket_actor import SOCKET_OPS, SocketActor  # noqa: E402
+import borrowed_ops  # noqa: E402
 import options  # noqa: E402
 
 PROTOCOL_VERSION = 2
@@ -135,6 +136,11 @@ class Agent:
             try:
                 start(request)
             except (AgentError, Unsupported, BadRequest, KeyError) as e:
+                self.out.reply(request_id, lambda: _raise(e))
+        elif op in ("poll", "proxy"):
+            try:
+                borrowed_ops.start(request, self.sockets, self.out)
+            except (AgentError, BadRequest) as e:
                 self.out.reply(request_id, lambda: _raise(e))
         elif op == "bye":
             self.out.line({"id": request_id, "status": "ok"})

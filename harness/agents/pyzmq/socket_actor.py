@@ -12,6 +12,7 @@ import zmq
 
 import options
 from replies import AgentError, BadRequest, Unsupported
+from socket_loan import SocketLoan
 
 SOCKET_OPS = {"close", "setsockopt", "getsockopt", "bind", "connect", "unbind", "disconnect", "send", "recv",
               "recv_into", "monitor"}
@@ -86,16 +87,26 @@ class SocketActor:
             self._requests.put(request)
             return True
 
+    def lend(self, loan):
+        """Queues a loan of the socket (socket_loan.py), served in turn; False once closed."""
+        return self.post(loan)
+
     def _run(self, socket_type, open_request_id):
         self._writer.reply(open_request_id, lambda: self._open(socket_type))
         while self._socket is not None:
             request = self._requests.get()
+            if isinstance(request, SocketLoan):
+                request.lend(self._socket)
+                continue
             self._writer.reply(request["id"], lambda: self._execute(request))
         with self._lock:
             self._closed = True
         while not self._requests.empty():
             request = self._requests.get()
-            self._writer.reply(request["id"], self._not_open)
+            if isinstance(request, SocketLoan):
+                request.refuse()
+            else:
+                self._writer.reply(request["id"], self._not_open)
 
     def _not_open(self):
         raise AgentError("ENOTSOCK", f"socket {self.handle} is closed")
