@@ -8,7 +8,7 @@ std::optional<CapabilityGap> capability_gap(const CaseSpec& spec, bool same_proc
     return CapabilityGap{"inproc between two processes", "inproc cannot join two processes"};
   for (const auto& [name, role] : spec.scenario->sockets) {
     const AgentHello& offered = hello(role);
-    const std::string& type = spec.type_of(role);
+    const std::string& type = spec.socket_type(name);
     if (!offered.socket_types.count(type)) {
       return CapabilityGap{"socket type " + type,
                            offered.name + " " + offered.version + " does not offer " + type};

@@ -29,7 +29,7 @@ void CasePlay::setup() {
     SocketSlot s;
     s.name = name;
     s.role = role;
-    s.type = spec.type_of(role);
+    s.type = spec.socket_type(name);
     s.agent = &cx_.agent_for(role);
     cx_.sockets[name] = std::move(s);
   }

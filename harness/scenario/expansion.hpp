@@ -22,7 +22,9 @@ struct CaseSpec {
     return role == Role::a ? pairing.type_a : pairing.type_b;
   }
   const std::string& socket_type(const std::string& socket) const {
-    return type_of(scenario->sockets.at(socket));
+    auto fixed = scenario->socket_types.find(socket);
+    return fixed != scenario->socket_types.end() ? fixed->second
+                                                 : type_of(scenario->sockets.at(socket));
   }
 };
 

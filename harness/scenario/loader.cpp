@@ -152,9 +152,24 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
       cx.fail(root["processes"], "a raw-peer scenario has one agent process");
     s.sockets = {{"a", Role::a}};
   } else if (YAML::Node sockets = root["sockets"]) {
-    if (!sockets.IsMap()) cx.fail(sockets, "'sockets' maps socket names to roles A or B");
-    for (const auto& e : sockets)
-      s.sockets[e.first.Scalar()] = cx.choice<Role>(e.second, "a socket's role", role_names());
+    if (!sockets.IsMap())
+      cx.fail(sockets, "'sockets' maps socket names to roles A or B, or to {role, type}");
+    for (const auto& e : sockets) {
+      const std::string name = e.first.Scalar();
+      if (!e.second.IsMap()) {
+        s.sockets[name] = cx.choice<Role>(e.second, "a socket's role", role_names());
+        continue;
+      }
+      // A socket of a fixed type beside the pairing's (a proxy's ROUTER and DEALER between a
+      // REQ and a REP): its role says whose context (agent) holds it.
+      cx.only_keys(e.second, {"role", "type"});
+      s.sockets[name] =
+          cx.choice<Role>(cx.require(e.second, "role"), "a socket's role", role_names());
+      const YAML::Node type = cx.require(e.second, "type");
+      if (!type.IsScalar() || !table.traits(type.Scalar()))
+        cx.fail(type, "'type' is a socket type of pairings.yaml (PUSH, ROUTER, ...)");
+      s.socket_types[name] = type.Scalar();
+    }
   } else {
     s.sockets = {{"a", Role::a}, {"b", Role::b}};
   }

@@ -76,12 +76,14 @@ struct Scenario {
   std::vector<std::string> transports;
   std::vector<Role> binders;            // which role binds; both by default
   std::map<std::string, Role> sockets;  // name -> role; default a: A, b: B
-  std::vector<StepPtr> steps;           // harness/steps/: one type per step kind
-  int deadline_ms = 10000;              // the whole case, teardown included
-  bool refused = false;                 // the pairings are invalid on purpose (TYPE-02)
-  bool routing_ids = true;              // set ZMQ_ROUTING_ID as pairings.yaml says
-  bool subscribe_all = true;            // link subscribes subscribers to everything
-  bool separate_processes = false;      // roles A and B in separate agent processes
+  // name -> a type of its own, for sockets that are not of their role's type in the pairing
+  std::map<std::string, std::string> socket_types;
+  std::vector<StepPtr> steps;       // harness/steps/: one type per step kind
+  int deadline_ms = 10000;          // the whole case, teardown included
+  bool refused = false;             // the pairings are invalid on purpose (TYPE-02)
+  bool routing_ids = true;          // set ZMQ_ROUTING_ID as pairings.yaml says
+  bool subscribe_all = true;        // link subscribes subscribers to everything
+  bool separate_processes = false;  // roles A and B in separate agent processes
   bool monitors = true;  // attach a monitor to every socket (off: the plain API, no events)
   // Role B is the harness's raw ZMTP peer, claiming B's socket type; role A's socket `a` is the
   // implementation under test. Only tcp and ipc (the raw peer's transports).

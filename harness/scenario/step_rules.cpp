@@ -55,6 +55,8 @@ class TurnRules final : public StepEffects {
 
  private:
   std::string type(const std::string& socket) const {
+    auto fixed = scenario_.socket_types.find(socket);
+    if (fixed != scenario_.socket_types.end()) return fixed->second;
     return scenario_.sockets.at(socket) == Role::a ? pairing_.type_a : pairing_.type_b;
   }
   const YamlReader& reader_;

@@ -102,6 +102,14 @@ TEST(Scenario, ErrorsNameFileAndLine) {
       {"frames: [\"x\"]}", "frames: [\"x\"], error: EAGAIN}", ":9:", "exactly one of"},
       {"title: demo", "title: demo\ncolour: blue", ":3:", "unknown field 'colour'"},
       {"id: demo.one", "id: Demo One", ":1:", "id must match"},
+      {"steps:", "sockets: {a: A, b: B, x: {role: B, type: PUSHY}}\nsteps:", ":6:",
+       "a socket type of pairings.yaml"},
+      {"steps:", "sockets: {a: A, b: B, x: {role: C, type: PUSH}}\nsteps:", ":6:", "role"},
+      {"  - link: [a, b]", "  - poll: {items: {a: [POLLUP]}, expect: {a: []}}", ":7:",
+       "POLLIN, POLLOUT or POLLERR"},
+      {"  - link: [a, b]", "  - poll: {items: {a: [POLLIN]}, expect: {b: []}}", ":7:",
+       "not polled"},
+      {"  - link: [a, b]", "  - proxy: {frontend: a, backend: b}", ":7:", "'as'"},
   };
   for (const auto& bad : cases) {
     std::string text = kGood;
@@ -246,6 +254,25 @@ TEST(Scenario, GroupsExpandAndRefusedScenariosTakeOnlyInvalidPairings) {
   EXPECT_EQ(load(dir.write("r.yaml", refused)).pairings.size(), 2u);
   refused.replace(refused.find("PUSH-SUB"), 8, "PUSH-PULL");
   EXPECT_THROW(load(dir.write("r2.yaml", refused)), FileError);
+}
+
+// A socket of its own type ({role, type}) is that type everywhere: in the turn rules too.
+TEST(Scenario, TypedSocketsKeepTheirOwnType) {
+  TempDir dir;
+  std::string text = kGood;
+  text.replace(text.find("pairings: [PUSH-PULL, PAIR-PAIR]"), 32, "pairings: [REQ-ROUTER]");
+  text.replace(text.find("steps:"), std::string::npos,
+               "sockets: {a: A, b: B, w: {role: A, type: REP}}\nsteps:\n"
+               "  - recv: {socket: w, frames: [x]}\n");
+  Scenario s = load(dir.write("typed.yaml", text));
+  const auto cases = expand_cases({s});
+  ASSERT_FALSE(cases.empty());
+  EXPECT_EQ(cases[0].socket_type("w"), "REP");
+  EXPECT_EQ(cases[0].socket_type("a"), "REQ");
+  // As the pairing's REQ, w would have to send first.
+  text.replace(text.find("w: {role: A, type: REP}"), 23, "w: A");
+  auto as_req = dir.write("untyped.yaml", text);
+  expect_file_error([&] { load(as_req); }, as_req.string() + ":8:", "must send next");
 }
 
 TEST(Scenario, RepeatedTransfersAreRefusedWhereSendAndReceiveAlternate) {

@@ -107,6 +107,37 @@ TEST(StepPlay, RecvIntoWantsTheFirstOctetsAndTheWholeSize) {
   EXPECT_EQ(none.verdict, Verdict::unsupported) << none.actual;
 }
 
+// poll: a POLLIN where the scenario knows only part of a message is in (or nothing) fails, as do
+// a count that disagrees with the events and a timed poll that returns too early.
+TEST(StepPlay, PollWantsTheEventsTheCountAndTheTimeout) {
+  const std::string none = kLinkAndSend + "  - poll: {items: {b: [POLLIN]}, expect: {b: []}}\n";
+  auto answer = [](protocol::Json events, int count) {
+    return replies({{"poll",
+                     {{{"status", "ok"},
+                       {"items", {{{"socket", "s2"}, {"events", std::move(events)}}}},
+                       {"count", count}}}}});
+  };
+  CaseResult right = play(none, answer(protocol::Json::array(), 0));
+  EXPECT_EQ(right.verdict, Verdict::pass) << right.expected << " / " << right.actual;
+  CaseResult early_pollin = play(none, answer({"POLLIN"}, 1));
+  EXPECT_EQ(early_pollin.verdict, Verdict::fail);
+  EXPECT_EQ(early_pollin.expected, "b: none");
+  EXPECT_EQ(early_pollin.actual, "b: POLLIN");
+  CaseResult miscounted = play(none, answer(protocol::Json::array(), 1));
+  EXPECT_EQ(miscounted.verdict, Verdict::fail);
+  EXPECT_NE(miscounted.actual.find("it returned 1"), std::string::npos) << miscounted.actual;
+  // The double answers at once: a 300 ms timeout that was not waited out.
+  CaseResult hasty = play(kLinkAndSend +
+                              "  - poll: {items: {b: [POLLIN]}, timeout_ms: 300, expect: {b: []}, "
+                              "not_before_ms: 295}\n",
+                          answer(protocol::Json::array(), 0));
+  EXPECT_EQ(hasty.verdict, Verdict::fail);
+  EXPECT_NE(hasty.actual.find("returned after"), std::string::npos) << hasty.actual;
+  CaseResult unsupported = play(
+      none, replies({{"poll", {{{"status", "unsupported"}, {"reason", "no zmq_poll here"}}}}}));
+  EXPECT_EQ(unsupported.verdict, Verdict::unsupported) << unsupported.actual;
+}
+
 TEST(StepPlay, RecvFailsWhenNoMessageComes) {
   CaseResult r = play(kLinkAndSend + "  - recv: {socket: b, frames: [x], timeout_ms: 50}\n",
                       replies({{"recv", {{{"status", "error"}, {"error", "EAGAIN"}}}}}));
