@@ -59,5 +59,28 @@ class MustFail(unittest.TestCase):
         self.assertGreater(hwm["dropped"], 0)
 
 
+class LossyProxy(unittest.TestCase):
+    """A proxy that forwards only the first frame of each message fails every proxy scenario that
+    moves multipart messages (issue 15: "a proxy that drops a part")."""
+
+    @classmethod
+    def setUpClass(cls):
+        double = os.path.join(SOURCE_DIR, "tests", "doubles", "lossy-proxy.yaml")
+        cls.result = Run("--impl-file", double, "--no-baseline", "--jobs", "2", "--filter", "proxy.*/*/tcp/*")
+
+    def test_every_multipart_case_fails_on_the_lost_parts(self):
+        by_scenario = {c["scenario"]: c for c in self.result.cases()}
+        self.assertTrue({"proxy.streamer", "proxy.forwarder", "proxy.capture", "proxy.shared-queue",
+                         "proxy.steerable"} <= set(by_scenario), self.result.explain())
+        for name in ("proxy.streamer", "proxy.forwarder", "proxy.capture"):
+            case = by_scenario[name]
+            self.assertEqual(case["verdict"], "fail", (case["id"], case.get("actual")))
+            self.assertRegex(case["actual"], r"\d+ frames expected, 1 received", case["id"])
+        # Requests lose their envelope: no reply and no STATISTICS ever come back.
+        for name in ("proxy.shared-queue", "proxy.steerable"):
+            case = by_scenario[name]
+            self.assertEqual(case["verdict"], "fail", (case["id"], case.get("actual")))
+            self.assertIn("EAGAIN", case["actual"], case["id"])
+
 if __name__ == "__main__":
     unittest.main()
