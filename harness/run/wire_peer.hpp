@@ -86,6 +86,13 @@ class WirePeer {
   Read read(zmtp::DecodedFrame& out, std::string& why, Clock::time_point deadline);
   void push_back(zmtp::DecodedFrame frame) { pending_.push_back(std::move(frame)); }
 
+  // --- plain bytes ('peer: bytes', wire_peer_bytes.cpp): no greeting, no framing around them
+  // False when the connection is gone.
+  bool write_bytes(std::string_view bytes, Clock::time_point deadline);
+  enum class Bytes { complete, closed, timeout };
+  // Appends to `out` until it holds `n` octets, the implementation closes, or the deadline.
+  Bytes read_bytes(std::string& out, size_t n, Clock::time_point deadline);
+
   bool closed() const { return closed_; }
   // A READY command (over ZWS2.0 with no mechanism: the routing-id message) has been read on this
   // connection: from the raw peer's side the handshake is over, so a PING is allowed (HB-01: only

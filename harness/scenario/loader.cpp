@@ -39,6 +39,14 @@ void parse_pairings(const YamlReader& cx, const YAML::Node& list, const PairingT
       continue;
     }
     std::smatch m;
+    if (s.plain_bytes) {
+      // The harness's plain TCP peer has no socket type: TYPE-TCP, any type facing it (a STREAM
+      // socket, or a ZMTP socket meeting a peer that is not one).
+      if (!std::regex_match(text, m, form) || !table.traits(m[1]) || m[2] != "TCP")
+        cx.fail(node, "a 'peer: bytes' scenario pairs a socket type with TCP: STREAM-TCP");
+      s.pairings.push_back(Pairing{m[1], "TCP"});
+      continue;
+    }
     if (!std::regex_match(text, m, form) || !table.traits(m[1]) || !table.traits(m[2])) {
       cx.fail(node, "pairing '" + text +
                         "' is not TYPE-TYPE of socket types in pairings.yaml (e.g. PUSH-PULL), nor "
@@ -118,8 +126,13 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
     s.separate_processes =
         cx.choice<bool>(proc, "'processes'", {{"shared", false}, {"separate", true}});
   }
-  if (YAML::Node peer = root["peer"])
-    s.raw_peer = cx.choice<bool>(peer, "'peer'", {{"agent", false}, {"raw", true}});
+  if (YAML::Node peer = root["peer"]) {
+    enum class Peer { agent, zmtp, bytes };
+    const Peer kind = cx.choice<Peer>(
+        peer, "'peer'", {{"agent", Peer::agent}, {"raw", Peer::zmtp}, {"bytes", Peer::bytes}});
+    s.raw_peer = kind != Peer::agent;
+    s.plain_bytes = kind == Peer::bytes;
+  }
   if (YAML::Node context = root["context"]) s.context_options = parse_context_options(cx, context);
   s.relay = cx.flag(root, "relay", false);
   if (s.relay && s.raw_peer)
@@ -129,6 +142,8 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
   for (size_t i = 0; i < s.transports.size(); ++i) {
     if (!kTransports.count(s.transports[i]))
       cx.fail(root["transports"][i], "unknown transport '" + s.transports[i] + "'");
+    if (s.plain_bytes && s.transports[i] != "tcp")
+      cx.fail(root["transports"][i], "the plain TCP peer ('peer: bytes') speaks tcp only");
     if (s.raw_peer && s.transports[i] != "tcp" && s.transports[i] != "ipc" &&
         s.transports[i] != "ws") {
       cx.fail(root["transports"][i], "the raw peer speaks tcp, ipc and ws (ZWS 2.0) only");

@@ -88,6 +88,9 @@ struct Scenario {
   // Role B is the harness's raw ZMTP peer, claiming B's socket type; role A's socket `a` is the
   // implementation under test. Only tcp and ipc (the raw peer's transports).
   bool raw_peer = false;
+  // `peer: bytes`: that raw peer speaks no ZMTP at all, only the bytes its steps write and read
+  // (STREAM sockets; pairings TYPE-TCP). Implies raw_peer.
+  bool plain_bytes = false;
   // Options for every context the case creates (ctx_new `options`: blocky, io_threads, ...).
   protocol::Json context_options = protocol::Json::object();
   // tcp, ipc and ws links go through the harness's fault relay (fault/fault_relay.hpp): the

@@ -21,6 +21,7 @@ EXPECTED = {
     "must-fail.blocked-recv-answered": "ETERM",
     "must-fail.black-hole-delivers": "EAGAIN",
     "must-fail.cut-unnoticed": "no DISCONNECTED",
+    "must-fail.stream-greeting": "octets arrived: <10 bytes: ff00000000000000017f>",
 }
 
 

@@ -105,10 +105,10 @@ TEST(Scenario, ErrorsNameFileAndLine) {
       {"steps:", "sockets: {a: A, b: B, x: {role: B, type: PUSHY}}\nsteps:", ":6:",
        "a socket type of pairings.yaml"},
       {"steps:", "sockets: {a: A, b: B, x: {role: C, type: PUSH}}\nsteps:", ":6:", "role"},
-      {"  - link: [a, b]", "  - poll: {items: {a: [POLLUP]}, expect: {a: []}}", ":7:",
-       "POLLIN, POLLOUT or POLLERR"},
-      {"  - link: [a, b]", "  - poll: {items: {a: [POLLIN]}, expect: {b: []}}", ":7:",
-       "not polled"},
+      {"  - link: [a, b]", "  - poll: {items: {a: [POLLUP]}, expect: {a: []}}",
+       ":7:", "POLLIN, POLLOUT or POLLERR"},
+      {"  - link: [a, b]", "  - poll: {items: {a: [POLLIN]}, expect: {b: []}}",
+       ":7:", "not polled"},
       {"  - link: [a, b]", "  - proxy: {frontend: a, backend: b}", ":7:", "'as'"},
   };
   for (const auto& bad : cases) {
