@@ -63,14 +63,21 @@ Received parse_received(Reply reply) {
   return got;
 }
 
-Received receive_raw(CaseContext& cx, SocketSlot& s, int timeout_ms, bool from_stash) {
+Received receive_raw(CaseContext& cx, SocketSlot& s, int timeout_ms, bool from_stash,
+                     const std::vector<std::string>& metadata) {
   if (from_stash && !s.stash.empty()) {
     Received got;
+    got.read_ahead = true;
     got.frames = std::move(s.stash.front());
     s.stash.pop_front();
     return got;
   }
-  return parse_received(cx.call(s, "recv", {{"timeout_ms", timeout_ms}}));
+  protocol::Json args{{"timeout_ms", timeout_ms}};
+  if (!metadata.empty()) args["properties"] = metadata;
+  Received got = parse_received(cx.call(s, "recv", std::move(args)));
+  if (!metadata.empty() && got.ok())
+    got.metadata = got.reply.body.value("properties", protocol::Json());
+  return got;
 }
 
 namespace {
@@ -86,13 +93,14 @@ bool is_probe(const CaseContext& cx, const SocketSlot& s, const Frames& frames) 
 
 }  // namespace
 
-Received receive(CaseContext& cx, SocketSlot& s, int timeout_ms) {
+Received receive(CaseContext& cx, SocketSlot& s, int timeout_ms,
+                 const std::vector<std::string>& metadata) {
   // Probes left in flight by a sync are the harness's own traffic: skipped, within the same wait.
   auto until = Clock::now() + milliseconds(timeout_ms);
   while (true) {
     int left = static_cast<int>(std::max<long long>(
         0, std::chrono::duration_cast<milliseconds>(until - Clock::now()).count()));
-    Received got = receive_raw(cx, s, left);
+    Received got = receive_raw(cx, s, left, true, metadata);
     if (!got.ok() || !is_probe(cx, s, got.frames)) return got;
     if (is_link_probe(got.frames) && cx.traits(s).alternates == Alternation::receive_first)
       answer_link_probe(cx, s, got.frames);  // dealt to this REP while another was linked
@@ -106,9 +114,10 @@ void check_message(CaseContext& cx, const FrameSpecs& expected, const Frames& go
 }
 
 Received expect_message(CaseContext& cx, SocketSlot& s, const FrameSpecs& expected, int n,
-                        const std::string& what, int timeout_ms) {
+                        const std::string& what, int timeout_ms,
+                        const std::vector<std::string>& metadata) {
   const int timeout = timeout_ms >= 0 ? std::min(timeout_ms, cx.remaining_ms()) : cx.remaining_ms();
-  Received got = receive(cx, s, timeout);
+  Received got = receive(cx, s, timeout, metadata);
   const std::string wanted =
       describe(cx, expected, n) + " on " + s.name + (what.empty() ? "" : " (" + what + ")");
   if (!got.ok())

@@ -22,6 +22,10 @@ struct Received {
   Reply reply;
   Frames frames;
   MessageProperties properties;
+  // Metadata asked for by name (recv `properties`): the reply's object, name -> value or null.
+  // Null where the agent answered without it, or for a message read ahead (below).
+  protocol::Json metadata;
+  bool read_ahead = false;  // taken from the stash: read earlier, during a probe's wait
   bool ok() const { return reply.status == ReplyStatus::ok; }
 };
 
@@ -35,14 +39,18 @@ protocol::Json option_value(const std::string& option, const protocol::Json& val
 Reply send_frames(CaseContext& cx, SocketSlot& s, const Frames& frames, bool dontwait = false,
                   int timeout_ms = -1, const MessageProperties& properties = {});
 // The next message that is not a harness probe, from the stash first.
-Received receive(CaseContext& cx, SocketSlot& s, int timeout_ms);
-Received receive_raw(CaseContext& cx, SocketSlot& s, int timeout_ms, bool from_stash = true);
+// `metadata`: names for zmq_msg_gets, asked of the agent with the message (META-01).
+Received receive(CaseContext& cx, SocketSlot& s, int timeout_ms,
+                 const std::vector<std::string>& metadata = {});
+Received receive_raw(CaseContext& cx, SocketSlot& s, int timeout_ms, bool from_stash = true,
+                     const std::vector<std::string>& metadata = {});
 // A recv reply's frames; a malformed one ends the case (error).
 Received parse_received(Reply reply);
 
 // Receives on `s` (within timeout_ms, or whatever the case has left when it is -1) and checks.
 Received expect_message(CaseContext& cx, SocketSlot& s, const FrameSpecs& expected, int n,
-                        const std::string& what, int timeout_ms = -1);
+                        const std::string& what, int timeout_ms = -1,
+                        const std::vector<std::string>& metadata = {});
 // Fails the case, saying what differs, unless `got` matches `expected` (captures are kept).
 void check_message(CaseContext& cx, const FrameSpecs& expected, const Frames& got, int n,
                    const std::string& wanted);

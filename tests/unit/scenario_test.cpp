@@ -110,6 +110,8 @@ TEST(Scenario, ErrorsNameFileAndLine) {
       {"  - link: [a, b]", "  - poll: {items: {a: [POLLIN]}, expect: {b: []}}",
        ":7:", "not polled"},
       {"  - link: [a, b]", "  - proxy: {frontend: a, backend: b}", ":7:", "'as'"},
+      {"frames: [\"x\"]}", "frames: [\"x\"], properties: {X-Color: [red]}}",
+       ":9:", "a property's value"},
   };
   for (const auto& bad : cases) {
     std::string text = kGood;

@@ -97,6 +97,10 @@ ReceivedMessage receive_message(zmq::socket_t& socket, Wait wait, PropertyKinds 
   const DraftApi& api = draft_api();
   if (kinds.routing_id) received.properties.routing_id = api.msg_routing_id(message.handle());
   if (kinds.group) received.properties.group = api.msg_group(message.handle());
+  for (const std::string& name : kinds.metadata) {
+    const char* value = zmq_msg_gets(message.handle(), name.c_str());
+    received.metadata.emplace_back(name, value ? std::optional<std::string>(value) : std::nullopt);
+  }
   received.frames.emplace_back(message.data<char>(), message.size());
   // The remaining frames of a message arrive together with its first.
   while (message.more()) {

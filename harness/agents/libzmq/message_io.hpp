@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 #include <zmq.hpp>
 
 #include "protocol/messages.hpp"
@@ -37,11 +39,15 @@ void send_message(zmq::socket_t& socket, const protocol::Frames& frames, Wait wa
 struct PropertyKinds {
   bool routing_id = false;
   bool group = false;
+  // Metadata names asked for with zmq_msg_gets (META-01): "Socket-Type", "Peer-Address", "X-...".
+  std::vector<std::string> metadata;
 };
 
 struct ReceivedMessage {
   protocol::Frames frames;
   MessageProperties properties;  // read from its first frame, as PropertyKinds says
+  // zmq_msg_gets of each name asked for, on the first frame; nullopt where it has none (EINVAL).
+  std::vector<std::pair<std::string, std::optional<std::string>>> metadata;
 };
 
 // Receives every frame of the next message. Same errors as send_message.

@@ -123,8 +123,21 @@ Json SocketSession::receive(const Json& args) {
   PropertyKinds kinds;
   kinds.routing_id = type_ == "SERVER" || type_ == "PEER";
   kinds.group = type_ == "DISH";
+  if (auto names = args.find("properties"); names != args.end() && !names->is_null()) {
+    if (!names->is_array()) throw BadRequest("field 'properties' must be a list of names");
+    for (const Json& name : *names) {
+      if (!name.is_string()) throw BadRequest("field 'properties' must be a list of names");
+      kinds.metadata.push_back(name.get<std::string>());
+    }
+  }
   ReceivedMessage message = receive_message(*socket_, wait, kinds);
   Json result{{"frames", protocol::frames_to_json(message.frames)}};
+  if (!kinds.metadata.empty()) {
+    Json properties = Json::object();
+    for (const auto& [name, value] : message.metadata)
+      properties[name] = value ? Json(*value) : Json(nullptr);
+    result["properties"] = properties;
+  }
   if (message.properties.routing_id) result["routing_id"] = *message.properties.routing_id;
   if (message.properties.group) result["group"] = *message.properties.group;
   return result;

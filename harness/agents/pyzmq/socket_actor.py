@@ -67,6 +67,15 @@ def with_wait(socket, readiness, timeout_ms, attempt):
             socket.poll(max(1, int(left * 1000)), readiness)
 
 
+def property_of(frame, name):
+    """zmq_msg_gets through pyzmq's Frame.get; None where the message has no such property."""
+    try:
+        value = frame.get(name)
+    except zmq.ZMQError:
+        return None
+    return value.decode() if isinstance(value, bytes) else value
+
+
 class SocketActor:
     def __init__(self, handle, context, socket_type, open_request_id, writer):
         self.handle = handle
@@ -136,7 +145,14 @@ class SocketActor:
             self._send(frames_from(args), None if not args.get("dontwait") else 0, args)
             return {}
         if op == "recv":
-            return {"frames": [base64.b64encode(f).decode() for f in self._recv(timeout_of(args))]}
+            names = args.get("properties")
+            if names is not None and (not isinstance(names, list) or not all(isinstance(n, str) for n in names)):
+                raise BadRequest("field 'properties' must be a list of names")
+            frames, first = self._recv(timeout_of(args), copy=names is None)
+            reply = {"frames": [base64.b64encode(f).decode() for f in frames]}
+            if names is not None:
+                reply["properties"] = {name: property_of(first, name) for name in names}
+            return reply
         if op == "recv_into":
             # zmq_recv into a buffer: pyzmq offers it as Socket.recv_into from pyzmq 26 on; this agent
             # runs on Debian's pyzmq 24, which has no such call, and maps none.
@@ -152,13 +168,16 @@ class SocketActor:
         for frame, flag in zip(frames[1:], more[1:]):
             self._socket.send(frame, flag)
 
-    def _recv(self, timeout):
+    def _recv(self, timeout, copy=True):
+        """The message's frames (bytes), and its first frame as received (a zmq.Frame when not
+        copied: the one that carries the message's metadata)."""
         first = []
-        with_wait(self._socket, zmq.POLLIN, timeout, lambda flags: first.append(self._socket.recv(flags)))
-        frames = [first[0]]
+        with_wait(self._socket, zmq.POLLIN, timeout,
+                  lambda flags: first.append(self._socket.recv(flags, copy=copy)))
+        frames = [first[0] if copy else first[0].bytes]
         while self._socket.getsockopt(zmq.RCVMORE):
             frames.append(self._socket.recv())
-        return frames
+        return frames, first[0]
 
     def _close(self):
         # The monitor first: once the socket is closed libzmq no longer reports MONITOR_STOPPED.

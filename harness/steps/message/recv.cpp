@@ -3,6 +3,7 @@
 #include "run/frame_matching.hpp"
 #include "run/messaging.hpp"
 #include "steps/message/draft_properties.hpp"
+#include "steps/message/message_metadata.hpp"
 #include "steps/step_support.hpp"
 
 namespace zconform::steps {
@@ -23,6 +24,7 @@ struct Recv final : StepOf<Recv> {
   std::string as;
   RoutingIdSpec routing_id;
   std::optional<std::string> group;
+  MetadataSpecs properties;
 
   static Fields<Recv> fields() {
     return {
@@ -37,12 +39,17 @@ struct Recv final : StepOf<Recv> {
                                "the routing id a SERVER sees on the message (draft types): "
                                "expected, or captured for a later send"),
         group_field<Recv>(&Recv::group, "the group a DISH sees on the message (draft types)"),
+        metadata_field<Recv>(&Recv::properties,
+                             "metadata of the message expected (zmq_msg_gets): Socket-Type, "
+                             "Routing-Id, Peer-Address, X- properties"),
     };
   }
 
   void validate(const StepLoad& load, const YAML::Node& map) const {
-    if ((routing_id.kind != RoutingIdSpec::Kind::none || group) && (error || !as.empty()))
-      load.fail(map, "'routing_id' and 'group' are checked on a message received here");
+    if ((routing_id.kind != RoutingIdSpec::Kind::none || group || !properties.empty()) &&
+        (error || !as.empty()))
+      load.fail(map,
+                "'routing_id', 'group' and 'properties' are checked on a message received here");
     if (!as.empty()) {
       if (!frames.empty() || error || timeout_ms >= 0) {
         load.fail(map,
@@ -69,8 +76,9 @@ struct Recv final : StepOf<Recv> {
     // Expecting a message: by default as long as the case allows (it returns as soon as it
     // arrives).
     if (!error) {
-      Received got = expect_message(cx, s, frames, -1, "", timeout_ms);
+      Received got = expect_message(cx, s, frames, -1, "", timeout_ms, metadata_names(properties));
       check_properties(cx, routing_id, group, got, describe(cx, frames, -1) + " on " + s.name);
+      check_metadata(cx, s, properties, got, describe(cx, frames, -1) + " on " + s.name);
       return;
     }
     // Expecting an error: the scenario says how long to look, by default not at all.
