@@ -20,7 +20,7 @@ OPTIONS = {
     "multicast_hops": (zmq.MULTICAST_HOPS, INTEGER), "handshake_ivl": (zmq.HANDSHAKE_IVL, INTEGER),
     "heartbeat_ivl": (zmq.HEARTBEAT_IVL, INTEGER), "heartbeat_ttl": (zmq.HEARTBEAT_TTL, INTEGER),
     "heartbeat_timeout": (zmq.HEARTBEAT_TIMEOUT, INTEGER), "tos": (zmq.TOS, INTEGER),
-    "events": (zmq.EVENTS, INTEGER), "type": (zmq.TYPE, INTEGER),
+    "events": (zmq.EVENTS, INTEGER), "type": (zmq.TYPE, INTEGER), "mechanism": (zmq.MECHANISM, INTEGER),
     "immediate": (zmq.IMMEDIATE, BOOLEAN), "ipv6": (zmq.IPV6, BOOLEAN),
     "router_mandatory": (zmq.ROUTER_MANDATORY, BOOLEAN), "router_handover": (zmq.ROUTER_HANDOVER, BOOLEAN),
     "req_relaxed": (zmq.REQ_RELAXED, BOOLEAN), "req_correlate": (zmq.REQ_CORRELATE, BOOLEAN),
