@@ -18,7 +18,8 @@ bool is_numbered(const FrameSpecs& frames);
 // Option values: integers, booleans, strings ("quoted" stays a string), or {hex: ...}.
 protocol::Json read_option_value(const YamlReader& reader, const YAML::Node& node);
 
-// 'auto', {of: socket} or a literal endpoint ("$TRANSPORT" is replaced by the case's transport).
+// 'auto', {of: socket} or a literal endpoint ("$TRANSPORT" is replaced by the case's transport,
+// "$CASE" by a token no other case uses).
 EndpointSpec read_endpoint(const StepLoad& load, const YAML::Node& node);
 
 }  // namespace zconform

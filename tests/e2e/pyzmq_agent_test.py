@@ -61,7 +61,9 @@ class SmokeRuns(unittest.TestCase):
     def test_pyzmq_alone(self):
         # Messages, the REQ state machine, termination that unblocks a recv, subscriptions.
         for scenarios, least_passes in [("delivery.multipart", 40), ("reqrep.req-efsm", 8),
-                                        ("context.term-unblocks-recv", 8), ("pubsub.prefix-filter", 16)]:
+                                        ("context.term-unblocks-recv", 8), ("pubsub.prefix-filter", 16),
+                                        # poll and proxy borrow sockets from their actors
+                                        ("poll.pollin-level-triggered", 12), ("proxy.shared-queue", 4)]:
             run = self.check(Run("--impl", "pyzmq", "--filter", scenarios + "/*"), least_passes)
             self.assertTrue(all(c["implementations"] == ["pyzmq", "pyzmq"] for c in run.cases()))
 

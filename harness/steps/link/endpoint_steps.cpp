@@ -1,5 +1,7 @@
 // bind, connect, unbind, disconnect: one socket and one endpoint. One type per kind, made from
 // one template: the four differ only in the operation and whether the endpoint may be left out.
+#include <unistd.h>
+
 #include "run/linking.hpp"
 #include "steps/step_support.hpp"
 
@@ -40,7 +42,8 @@ struct EndpointStep final : StepOf<EndpointStep<Op>> {
 
   static Fields<EndpointStep> fields() {
     auto where = field::endpoint("endpoint", &EndpointStep::endpoint,
-                                 "`auto` (a fresh one), {of: b} (b's bound endpoint) or a literal");
+                                 "`auto` (a fresh one), {of: b} (b's bound endpoint) or a literal "
+                                 "($TRANSPORT: the case's; $CASE: a name no other case uses)");
     return {
         field::socket("socket", &EndpointStep::socket, "the socket").required(),
         std::string_view(kName) == "bind" ? std::move(where) : std::move(where).required(),
@@ -66,6 +69,10 @@ struct EndpointStep final : StepOf<EndpointStep<Op>> {
         std::string text = endpoint.text;
         if (auto at = text.find("$TRANSPORT"); at != std::string::npos)
           text.replace(at, 10, cx.spec.transport);
+        // Unique across concurrent cases and zconform processes: ipc's abstract namespace is
+        // shared by the whole machine.
+        if (auto at = text.find("$CASE"); at != std::string::npos)
+          text.replace(at, 5, std::to_string(::getpid()) + "-" + std::to_string(cx.number));
         return text;
       }
     }
