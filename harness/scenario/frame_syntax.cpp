@@ -76,7 +76,12 @@ protocol::Json read_option_value(const YamlReader& reader, const YAML::Node& nod
 }
 
 EndpointSpec read_endpoint(const StepLoad& load, const YAML::Node& node) {
-  if (node.IsMap() && node["of"]) return {EndpointSpec::Kind::of_socket, load.socket(node["of"])};
+  if (node.IsMap() && node["of"]) {
+    load.reader.only_keys(node, {"of", "source"});
+    EndpointSpec spec{EndpointSpec::Kind::of_socket, load.socket(node["of"])};
+    if (node["source"]) spec.source = load.reader.text(node["source"], "'source'");
+    return spec;
+  }
   if (!node.IsScalar())
     load.fail(node, "an endpoint is 'auto', {of: socket} or a literal endpoint string");
   if (node.Scalar() == "auto") return {};

@@ -65,6 +65,9 @@ struct EndpointSpec {
   };
   Kind kind = Kind::automatic;
   std::string text;
+  // of_socket over tcp: a source address to connect from ("127.0.0.2", "127.0.0.2:0"), written as
+  // "tcp://<source>;<host>:<port>" (TR-01).
+  std::string source;
 };
 
 struct Scenario {

@@ -42,8 +42,9 @@ struct EndpointStep final : StepOf<EndpointStep<Op>> {
 
   static Fields<EndpointStep> fields() {
     auto where = field::endpoint("endpoint", &EndpointStep::endpoint,
-                                 "`auto` (a fresh one), {of: b} (b's bound endpoint) or a literal "
-                                 "($TRANSPORT: the case's; $CASE: a name no other case uses)");
+                                 "`auto` (a fresh one), {of: b} (b's bound endpoint; with `source: "
+                                 "127.0.0.2`, connected from there) or a literal ($TRANSPORT: "
+                                 "the case's; $CASE: a name no other case uses)");
     return {
         field::socket("socket", &EndpointStep::socket, "the socket").required(),
         std::string_view(kName) == "bind" ? std::move(where) : std::move(where).required(),
@@ -63,7 +64,14 @@ struct EndpointStep final : StepOf<EndpointStep<Op>> {
                          "it is not bound"};
         }
         // Connectors reach a binder through the relay when one stands in front of it.
-        return Op::kConnectorSide ? connect_endpoint(cx, bound) : bound.endpoint;
+        std::string where = Op::kConnectorSide ? connect_endpoint(cx, bound) : bound.endpoint;
+        if (!endpoint.source.empty()) {
+          if (where.rfind("tcp://", 0) != 0)
+            throw CaseStop{Verdict::error, "a tcp endpoint to connect from a source address",
+                           where};
+          where = "tcp://" + endpoint.source + ";" + where.substr(6);
+        }
+        return where;
       }
       case EndpointSpec::Kind::literal: {
         std::string text = endpoint.text;
