@@ -110,7 +110,10 @@ class Agent {
       this.contexts.delete(request.ctx);
       this.released.add(request.ctx);
       const open = [...this.sockets.values()].some((actor) => actor.context === entry.context);
-      if (!open) this.spare(entry.signature).push(entry.context);
+      // Not a context with a socket limit: libzmq frees a closed socket's place only once its
+      // reaper has run, so the next case could find the limit still reached (EMFILE).
+      const limited = entry.signature.includes("maxSockets");
+      if (!open && !limited) this.spare(entry.signature).push(entry.context);
     }
     throw new Unsupported(NO_CONTEXT_END);
   }
