@@ -87,6 +87,7 @@ public final class Agent {
                     + "every socket is closed");
                 case "ctx_term" -> ctxTerm(id, request);
                 case "socket" -> openSocket(id, request);
+                case "poll", "proxy" -> BorrowedOps.start(id, request, sockets, out);
                 case "bye" -> {
                     out.reply(id, () -> null);
                     Runtime.getRuntime().halt(0);

@@ -23,7 +23,8 @@ final class SocketActor implements Runnable {
     private final long openRequestId;
     private final ReplyWriter out;
     private final Runnable onClosed;
-    private final BlockingQueue<JsonObject> requests = new LinkedBlockingQueue<>();
+    // Requests (JsonObject) and loans of the socket (SocketLoan), served in order.
+    private final BlockingQueue<Object> requests = new LinkedBlockingQueue<>();
     private boolean closed;  // guarded by this: no request is queued once it is set
 
     private Socket socket;  // only this actor's thread touches it
@@ -51,6 +52,13 @@ final class SocketActor implements Runnable {
         return true;
     }
 
+    /** Queues a loan of the socket (SocketLoan); false once the socket is closed. */
+    synchronized boolean lend(SocketLoan loan) {
+        if (closed) return false;
+        requests.add(loan);
+        return true;
+    }
+
     @Override
     public void run() {
         out.reply(openRequestId, () -> {
@@ -59,7 +67,12 @@ final class SocketActor implements Runnable {
         });
         try {
             while (socket != null) {
-                JsonObject request = requests.take();
+                Object next = requests.take();
+                if (next instanceof SocketLoan loan) {
+                    loan.lend(socket);
+                    continue;
+                }
+                JsonObject request = (JsonObject) next;
                 out.reply(request.get("id").getAsLong(), () -> execute(request));
             }
         } catch (InterruptedException e) {
@@ -69,8 +82,13 @@ final class SocketActor implements Runnable {
             closed = true;
         }
         onClosed.run();
-        for (JsonObject request : requests) {
-            out.refuse(request.get("id").getAsLong(), AgentError.error("ENOTSOCK", "socket " + handle + " is closed"));
+        for (Object next : requests) {
+            if (next instanceof SocketLoan loan) {
+                loan.refuse();
+            } else {
+                out.refuse(((JsonObject) next).get("id").getAsLong(),
+                           AgentError.error("ENOTSOCK", "socket " + handle + " is closed"));
+            }
         }
     }
 
