@@ -18,17 +18,47 @@ static bool is_socket_type_name(const std::string& type) {
 
 namespace {
 
+// `except: {cases, reason}` (or a list of them): the included findings that do not apply here (a
+// bug the binding's own build has fixed). An inherited entry loses the case globs these globs
+// match, and is dropped once it has none left.
+std::vector<std::string> read_exceptions(const YamlReader& r, const YAML::Node& node) {
+  if (!node) return {};
+  std::vector<std::string> globs;
+  auto read_one = [&](const YAML::Node& one) {
+    if (!one.IsMap()) r.fail(one, "'except' is {cases, reason}, or a list of them");
+    r.only_keys(one, {"cases", "reason"});
+    r.required_text(one, "reason");
+    if (one["cases"] && one["cases"].IsSequence()) {
+      for (auto& glob : r.required_texts(one, "cases")) globs.push_back(glob);
+    } else {
+      globs.push_back(r.required_text(one, "cases"));
+    }
+  };
+  if (node.IsSequence()) {
+    for (const auto& one : node) read_one(one);
+  } else {
+    read_one(node);
+  }
+  return globs;
+}
+
 // A binding over another implementation inherits its known failures: `includes` names that
 // implementation's baseline (relative to this file) and says why its findings apply here.
 void add_included(const YamlReader& r, const YAML::Node& includes, const ClauseCatalogue& clauses,
                   int depth, Baseline& baseline) {
   if (!includes.IsSequence()) r.fail(includes, "'includes' lists {file, reason} mappings");
   for (const auto& node : includes) {
-    r.only_keys(node, {"file", "reason"});
+    r.only_keys(node, {"file", "reason", "except"});
     const std::filesystem::path file = r.file().parent_path() / r.required_text(node, "file");
     const std::string why = r.required_text(node, "reason");
+    const std::vector<std::string> exceptions = read_exceptions(r, node["except"]);
     if (depth >= 4) r.fail(node, "baselines include each other too deeply (a cycle?)");
     for (auto& e : Baseline::load(file, clauses, depth + 1).entries) {
+      std::erase_if(e.cases, [&](const std::string& glob) {
+        return std::any_of(exceptions.begin(), exceptions.end(),
+                           [&](const std::string& except) { return case_matches(glob, except); });
+      });
+      if (e.cases.empty()) continue;
       e.reason += " [" + file.filename().string() + ": " + why + "]";
       baseline.entries.push_back(std::move(e));
     }

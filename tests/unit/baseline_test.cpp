@@ -107,6 +107,36 @@ TEST(Baseline, IncludesTheKnownFailuresOfTheImplementationBelow) {
                     loop.string() + ":2:", "too deeply");
 }
 
+// `except` leaves out the included findings a binding's own build has fixed: a fixed case that
+// passes is then no unexpected pass, and the other findings are still inherited.
+TEST(Baseline, AnIncludeLeavesOutTheFindingsItExcepts) {
+  TempDir dir;
+  dir.write("base.yaml",
+            "known:\n  - cases: ['fixed/*', 'errors.port/*']\n    clause: ERR-03\n"
+            "    reason: wraps\n  - cases: 'fixed.too/*'\n    clause: ERR-03\n"
+            "    reason: gone\n");
+  auto file = dir.write("binding.yaml",
+                        "includes:\n  - file: base.yaml\n    reason: a binding over base\n"
+                        "    except:\n      - cases: ['fixed*']\n        reason: fixed in 2.0\n"
+                        "known: []\n");
+  Baseline b = Baseline::load(file, catalogue());
+  ASSERT_EQ(b.entries.size(), 1u);
+  EXPECT_EQ(b.entries[0].cases, std::vector<std::string>{"errors.port/*"});
+  CaseResult fixed = result("fixed/PUSH-PULL/tcp/PULL-binds", Verdict::pass);
+  apply_baseline(b, fixed);
+  EXPECT_FALSE(fixed.baseline_known);
+  EXPECT_FALSE(fixed.baseline_unexpected_pass);
+  CaseResult still = result("errors.port/PUSH-PULL/tcp/PULL-binds", Verdict::fail);
+  apply_baseline(b, still);
+  EXPECT_TRUE(still.baseline_known);
+
+  auto bad = dir.write("bad.yaml",
+                       "includes:\n  - file: base.yaml\n    reason: r\n    except: [fixed]\n"
+                       "known: []\n");
+  expect_file_error([&] { Baseline::load(bad, catalogue()); },
+                    bad.string() + ":4:", "'except' is {cases, reason}");
+}
+
 // An entry that blames one socket type (jszmq's ROUTER) is inherited by a pair leg only where its
 // implementation plays that type; alone, the implementation plays every socket and it applies.
 TEST(Baseline, AnEntryThatNamesTheTypesItBlamesFollowsThem) {
