@@ -14,7 +14,8 @@ using SocketEvents = std::vector<std::pair<std::string, std::vector<std::string>
 
 // {a: [POLLIN], b: [POLLIN, POLLOUT]}, in the file's order.
 SocketEvents read_socket_events(const StepLoad& load, const YAML::Node& node, bool allow_empty) {
-  if (!node.IsMap() || node.size() == 0)
+  // `expect: {}` says no socket reports anything; `items` needs a socket.
+  if (!node.IsMap() || (node.size() == 0 && !allow_empty))
     load.fail(node, "expected a map of sockets to lists of events: {a: [POLLIN]}");
   SocketEvents out;
   for (const auto& e : node) {
@@ -67,7 +68,8 @@ struct Poll final : StepOf<Poll> {
         field::integer("timeout_ms", &Poll::timeout_ms, -1, 600000,
                        "zmq_poll's timeout: 0 returns at once, -1 waits for an event"),
         field::custom<Poll>("expect", "{socket: [events]}",
-                            "the events reported, per socket (none for a socket left out)",
+                            "the events reported, per socket (none for a socket left out; {}: "
+                            "none anywhere)",
                             [](const StepLoad& load, const YAML::Node& node, Poll& s) {
                               s.expect = read_socket_events(load, node, true);
                               s.has_expect = true;
