@@ -10,8 +10,9 @@ const SOCKET_OPS = new Set(["close", "setsockopt", "getsockopt", "bind", "connec
 
 // `agent` has hello(), ctxNew(request), ctxEnd(request) (ctx_term and ctx_shutdown),
 // openSocket(request) and `sockets`: a Map from handle to an actor with post(request); it may list
-// more socket operations its actors know in `extraSocketOps` (zeromq.js: join, leave). `name`
-// prefixes the agent's stderr lines, `label` names it in replies.
+// more socket operations its actors know in `extraSocketOps` (zeromq.js: join, leave), and
+// operations of its own in `extraRoutes` (zeromq.js: proxy). `name` prefixes the agent's stderr
+// lines, `label` names it in replies.
 function serveAgent(name, agent, label = name) {
   const socketOps = new Set([...SOCKET_OPS, ...(agent.extraSocketOps ?? [])]);
   const forward = (request) => {
@@ -28,6 +29,7 @@ function serveAgent(name, agent, label = name) {
     ctx_term: (request) => agent.ctxEnd(request),
     ctx_shutdown: (request) => agent.ctxEnd(request),
     socket: (request) => agent.openSocket(request),
+    ...(agent.extraRoutes ?? {}),
   };
   serve(name, (request) => {
     const {id, op} = request;

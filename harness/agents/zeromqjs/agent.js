@@ -58,6 +58,30 @@ class Agent {
     this.nextContext = 1;
     this.nextSocket = 1;
     this.extraSocketOps = ["join", "leave"];
+    this.extraRoutes = {proxy: (request) => this.proxy(request)};
+  }
+
+  // zmq.Proxy between two sockets the agent holds, answered when it ends. zeromq.js's Proxy has no
+  // capture socket and is steered by method calls, not by a control socket: those are UNSUPPORTED.
+  // It borrows both sockets: each one's actor waits until the proxy is over.
+  proxy(request) {
+    if (request.capture != null) throw new Unsupported("zeromq.js's Proxy has no capture socket");
+    if (request.control != null) {
+      throw new Unsupported("zeromq.js's Proxy is steered by pause()/resume()/terminate(), not by a control socket");
+    }
+    const actors = [request.frontend, request.backend].map((handle) => {
+      const actor = this.sockets.get(handle);
+      if (!actor) throw new AgentError("ENOTSOCK", `no open socket '${handle}'`);
+      return actor;
+    });
+    let over;  // called when the proxy ends: it gives the sockets back
+    const ended = new Promise((resolve) => { over = resolve; });
+    const handed = actors.map((actor) => new Promise((resolve, reject) => {
+      actor.lend((socket) => { resolve(socket); return ended; }).catch(reject);
+    }));
+    return Promise.all(handed).then(([frontend, backend]) => new zmq.Proxy(frontend, backend).run())
+      .then(() => ({}))
+      .finally(() => over());
   }
 
   hello() {

@@ -100,6 +100,17 @@ class SocketActor {
     this.monitoring = false;
   }
 
+  // Lends the socket to an operation over several sockets (a proxy): `use(socket)` runs once the
+  // requests queued before it are done, and later requests wait until its promise settles.
+  lend(use) {
+    const run = this.tail.then(() => {
+      if (this.socket.closed) throw new AgentError("ENOTSOCK", `socket ${this.handle} is closed`);
+      return use(this.socket);
+    });
+    this.tail = run.catch(() => {});
+    return run;
+  }
+
   // Queues `request` behind this socket's earlier ones; resolves to the reply's result fields.
   post(request) {
     const run = this.tail.then(() => this.execute(request));
