@@ -138,6 +138,29 @@ TEST(StepPlay, PollWantsTheEventsTheCountAndTheTimeout) {
   EXPECT_EQ(unsupported.verdict, Verdict::unsupported) << unsupported.actual;
 }
 
+// z85: an encoding with a character outside the alphabet, one of the wrong length, or one that
+// does not decode back fails a roundtrip; a codec that accepts a bad length fails the refusal.
+TEST(StepPlay, Z85WantsTheAlphabetTheLengthAndTheWayBack) {
+  const std::string roundtrip = "  - z85: {encode: {size: 8}, roundtrip: true}\n";
+  auto answers = [](const std::string& text, const std::string& back) {
+    return replies({{"z85_encode", {{{"status", "ok"}, {"text", text}}}},
+                    {"z85_decode", {{{"status", "ok"}, {"data", protocol::base64_encode(back)}}}}});
+  };
+  const std::string eight{"\x00\x01\x02\x03\x04\x05\x06\x07", 8};
+  CaseResult right = play(roundtrip, answers("0123456789", eight));
+  EXPECT_EQ(right.verdict, Verdict::pass) << right.expected << " / " << right.actual;
+  CaseResult tilde = play(roundtrip, answers("01234~6789", eight));
+  EXPECT_EQ(tilde.verdict, Verdict::fail);
+  EXPECT_NE(tilde.actual.find("'~'"), std::string::npos) << tilde.actual;
+  CaseResult short_text = play(roundtrip, answers("012345678", eight));
+  EXPECT_EQ(short_text.verdict, Verdict::fail);
+  CaseResult other_back = play(roundtrip, answers("0123456789", "12345678"));
+  EXPECT_EQ(other_back.verdict, Verdict::fail);
+  CaseResult lenient =
+      play("  - z85: {decode: \"Hell\", error: EINVAL}\n", answers("", "\x01\x02\x03"));
+  EXPECT_EQ(lenient.verdict, Verdict::fail) << lenient.actual;
+}
+
 TEST(StepPlay, RecvFailsWhenNoMessageComes) {
   CaseResult r = play(kLinkAndSend + "  - recv: {socket: b, frames: [x], timeout_ms: 50}\n",
                       replies({{"recv", {{{"status", "error"}, {"error", "EAGAIN"}}}}}));

@@ -14,6 +14,7 @@
 #include "request_fields.hpp"
 #include "socket_session.hpp"
 #include "socket_types.hpp"
+#include "z85_operation.hpp"
 
 namespace zconform::libzmq_agent {
 
@@ -77,6 +78,10 @@ void Dispatcher::route(Request request) {
     }));
   } else if (op == "ctx_term") {
     terminate_context_in_background(request);
+  } else if (op == "z85_encode" || op == "z85_decode") {
+    out_.write_line(reply_line(request.id, [&] {
+      return op == "z85_encode" ? z85_encode(request.args) : z85_decode(request.args);
+    }));
   } else if (op == "poll" || op == "proxy") {
     borrow_sockets_in_background(request);
   } else if (op == "socket") {

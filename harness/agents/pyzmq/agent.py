@@ -3,6 +3,7 @@
 
 Run by /usr/bin/python3 with Debian's python3-zmq. Contexts and context operations live here,
 sockets in socket_actor.py, option values in options.py, reply lines in replies.py."""
+import base64
 import ctypes
 import json
 import os
@@ -13,6 +14,7 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import zmq  # noqa: E402
+from zmq.utils import z85  # noqa: E402
 
 from replies import AgentError, BadRequest, Unsupported, Writer  # noqa: E402
 from socket_actor import SOCKET_OPS, SocketActor  # noqa: E402
@@ -41,6 +43,23 @@ def transports():
         if any(zmq.has(n) for n in names):
             found.append(transport)
     return found
+
+
+def z85_call(request):
+    """z85_encode / z85_decode (PROTOCOL.md) through pyzmq's own Z85 codec (zmq.utils.z85, pure
+    Python: not libzmq's). A length or character it refuses is EINVAL."""
+    try:
+        if request["op"] == "z85_encode":
+            data = request.get("data")
+            if not isinstance(data, str):
+                raise BadRequest("field 'data' must be base64 text")
+            return {"text": z85.encode(base64.b64decode(data, validate=True)).decode("ascii")}
+        text = request.get("text")
+        if not isinstance(text, str):
+            raise BadRequest("field 'text' must be a string")
+        return {"data": base64.b64encode(z85.decode(text.encode("latin-1"))).decode("ascii")}
+    except (ValueError, KeyError, UnicodeError) as e:
+        raise AgentError("EINVAL", f"zmq.utils.z85 refused it: {type(e).__name__} {e}")
 
 
 class Agent:
@@ -137,6 +156,8 @@ class Agent:
                 start(request)
             except (AgentError, Unsupported, BadRequest, KeyError) as e:
                 self.out.reply(request_id, lambda: _raise(e))
+        elif op in ("z85_encode", "z85_decode"):
+            self.out.reply(request_id, lambda: z85_call(request))
         elif op in ("poll", "proxy"):
             try:
                 borrowed_ops.start(request, self.sockets, self.out)
