@@ -22,9 +22,7 @@ struct CaseSpec {
     return role == Role::a ? pairing.type_a : pairing.type_b;
   }
   const std::string& socket_type(const std::string& socket) const {
-    auto fixed = scenario->socket_types.find(socket);
-    return fixed != scenario->socket_types.end() ? fixed->second
-                                                 : type_of(scenario->sockets.at(socket));
+    return scenario->socket_type(socket, pairing);
   }
 };
 

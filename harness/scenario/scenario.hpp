@@ -100,6 +100,13 @@ struct Scenario {
   // connecting socket connects to the relay, which forwards to the binder; `fault` steps act on it.
   bool relay = false;
   std::filesystem::path file;
+
+  // The type `socket` has in a case of `pairing`: its own (socket_types), else its role's.
+  const std::string& socket_type(const std::string& socket, const Pairing& pairing) const {
+    auto fixed = socket_types.find(socket);
+    if (fixed != socket_types.end()) return fixed->second;
+    return sockets.at(socket) == Role::a ? pairing.type_a : pairing.type_b;
+  }
 };
 
 }  // namespace zconform

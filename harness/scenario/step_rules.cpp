@@ -55,9 +55,7 @@ class TurnRules final : public StepEffects {
 
  private:
   std::string type(const std::string& socket) const {
-    auto fixed = scenario_.socket_types.find(socket);
-    if (fixed != scenario_.socket_types.end()) return fixed->second;
-    return scenario_.sockets.at(socket) == Role::a ? pairing_.type_a : pairing_.type_b;
+    return scenario_.socket_type(socket, pairing_);
   }
   const YamlReader& reader_;
   const PairingTable& table_;
