@@ -31,4 +31,17 @@ Field<S> request_name_field(A access, std::string doc) {
                           });
 }
 
+// The one agent that holds every socket of `sockets`, for a call over several of them (poll,
+// proxy); sockets spread over two agents (two implementations in a pair run) stop the case.
+inline AgentClient& agent_holding(CaseContext& cx, const std::vector<std::string>& sockets,
+                                  const std::string& what) {
+  AgentClient* agent = cx.slot(sockets.at(0)).agent;
+  for (const auto& name : sockets) {
+    if (cx.slot(name).agent != agent)
+      throw CaseStop{Verdict::error, what + "'s sockets in one agent",
+                     name + " is in another agent process"};
+  }
+  return *agent;
+}
+
 }  // namespace zconform::steps

@@ -113,23 +113,20 @@ struct Poll final : StepOf<Poll> {
   }
 
   void play(CaseContext& cx) const override {
-    AgentClient* agent = nullptr;
+    std::vector<std::string> names;
     Json request_items = Json::array();
     for (const auto& [socket, events] : items) {
-      SocketSlot& s = cx.slot(socket);
-      if (agent != nullptr && agent != s.agent)
-        throw CaseStop{Verdict::error, "polled sockets in one agent",
-                       socket + " is in another agent process"};
-      agent = s.agent;
-      request_items.push_back({{"socket", s.handle}, {"events", events}});
+      names.push_back(socket);
+      request_items.push_back({{"socket", cx.slot(socket).handle}, {"events", events}});
     }
+    AgentClient& agent = agent_holding(cx, names, "a poll");
     const Json args{{"items", request_items}, {"timeout_ms", timeout_ms}};
     const std::string what = "poll of " + describe_events(items);
     cx.note(what);
-    if (!as.empty()) return start_async(cx, as, *agent, "poll", args, what);
+    if (!as.empty()) return start_async(cx, as, agent, "poll", args, what);
 
     const auto started = Clock::now();
-    Reply r = cx.call(*agent, "poll", args);
+    Reply r = cx.call(agent, "poll", args);
     const long long took = ms_since(started);
     cx.expect_ok(r, what);
     SocketEvents reported;

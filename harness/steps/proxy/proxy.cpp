@@ -36,23 +36,18 @@ struct Proxy final : StepOf<Proxy> {
   void declare(StepEffects& effects) const override { effects.starts_request(as); }
 
   void play(CaseContext& cx) const override {
-    SocketSlot& front = cx.slot(frontend);
-    Json args{{"frontend", front.handle}, {"backend", cx.slot(backend).handle}};
+    Json args{{"frontend", cx.slot(frontend).handle}, {"backend", cx.slot(backend).handle}};
+    std::vector<std::string> names{frontend, backend};
     std::string what = "proxy " + frontend + " <-> " + backend;
     for (const auto& [field, name] : {std::pair{"capture", &capture}, {"control", &control}}) {
       if (name->empty()) continue;
-      SocketSlot& s = cx.slot(*name);
-      if (s.agent != front.agent)
-        throw CaseStop{Verdict::error, "a proxy's sockets in one agent",
-                       *name + " is in another agent process"};
-      args[field] = s.handle;
+      args[field] = cx.slot(*name).handle;
+      names.push_back(*name);
       what += std::string(", ") + field + " " + *name;
     }
-    if (cx.slot(backend).agent != front.agent)
-      throw CaseStop{Verdict::error, "a proxy's sockets in one agent",
-                     backend + " is in another agent process"};
+    AgentClient& agent = agent_holding(cx, names, "a proxy");
     cx.note(what);
-    start_async(cx, as, *front.agent, "proxy", args, what);
+    start_async(cx, as, agent, "proxy", args, what);
   }
 };
 

@@ -4,7 +4,6 @@
 #include <string_view>
 
 #include "protocol/base64.hpp"
-#include "run/linking.hpp"
 #include "steps/step_support.hpp"
 #include "zmtp/describe.hpp"
 
