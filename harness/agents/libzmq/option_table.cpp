@@ -13,9 +13,11 @@ namespace {
 
 using enum OptionKind;
 
+// zmq.h declares ZMQ_ZAP_ENFORCE_DOMAIN under ZMQ_BUILD_DRAFT_API only, yet libzmq 4.3's
+// options.cpp (4.3.4: line 758) takes it in every build: the number stands here.
+constexpr int kZapEnforceDomain = 93;
+
 // Every constant here is in libzmq 4.3.4's stable zmq.h (no ZMQ_BUILD_DRAFT_API needed).
-// CURVE keys are left out on purpose: libzmq picks binary or Z85 from the buffer size on get,
-// which does not fit one value kind.
 constexpr std::array kOptions{
     // The options PROTOCOL.md lists.
     OptionSpec{"linger", ZMQ_LINGER, integer},
@@ -57,6 +59,9 @@ constexpr std::array kOptions{
     OptionSpec{"unsubscribe", ZMQ_UNSUBSCRIBE, binary},
     OptionSpec{"xpub_welcome_msg", ZMQ_XPUB_WELCOME_MSG, binary},
     OptionSpec{"connect_routing_id", ZMQ_CONNECT_ROUTING_ID, binary},
+    OptionSpec{"curve_publickey", ZMQ_CURVE_PUBLICKEY, binary},
+    OptionSpec{"curve_secretkey", ZMQ_CURVE_SECRETKEY, binary},
+    OptionSpec{"curve_serverkey", ZMQ_CURVE_SERVERKEY, binary},
     OptionSpec{"last_endpoint", ZMQ_LAST_ENDPOINT, text},
     OptionSpec{"zap_domain", ZMQ_ZAP_DOMAIN, text},
     OptionSpec{"plain_username", ZMQ_PLAIN_USERNAME, text},
@@ -77,6 +82,7 @@ constexpr std::array kOptions{
     OptionSpec{"multicast_maxtpdu", ZMQ_MULTICAST_MAXTPDU, integer},
     OptionSpec{"mechanism", ZMQ_MECHANISM, integer},
     OptionSpec{"plain_server", ZMQ_PLAIN_SERVER, boolean},
+    OptionSpec{"zap_enforce_domain", kZapEnforceDomain, boolean},
     OptionSpec{"curve_server", ZMQ_CURVE_SERVER, boolean},
     OptionSpec{"router_raw", ZMQ_ROUTER_RAW, boolean},
     OptionSpec{"thread_safe", ZMQ_THREAD_SAFE, boolean},

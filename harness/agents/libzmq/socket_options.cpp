@@ -10,6 +10,7 @@
 
 #include "errors.hpp"
 #include "protocol/base64.hpp"
+#include "protocol/option_types.hpp"
 
 namespace zconform::libzmq_agent {
 
@@ -101,7 +102,8 @@ Json get_socket_option(zmq::socket_t& socket, const OptionSpec& option) {
     case OptionKind::binary:
     case OptionKind::text: {
       std::array<char, kMaxOptionBytes> buffer{};
-      size_t size = buffer.size();
+      // libzmq answers a CURVE key in the form the buffer's size asks for: 32 for the octets.
+      size_t size = protocol::is_curve_key_option(option.name) ? 32 : buffer.size();
       get_raw(socket, option, buffer.data(), &size);
       std::string bytes(buffer.data(), size);
       if (option.kind == OptionKind::binary) return protocol::base64_encode(bytes);

@@ -5,6 +5,7 @@ import base64
 import binascii
 
 import zmq
+from zmq.utils import z85
 
 from replies import AgentError, BadRequest, Unsupported
 
@@ -32,6 +33,10 @@ OPTIONS = {
     "routing_id": (zmq.ROUTING_ID, BINARY), "subscribe": (zmq.SUBSCRIBE, BINARY),
     "unsubscribe": (zmq.UNSUBSCRIBE, BINARY), "xpub_welcome_msg": (zmq.XPUB_WELCOME_MSG, BINARY),
     "connect_routing_id": (zmq.CONNECT_ROUTING_ID, BINARY),
+    "curve_publickey": (zmq.CURVE_PUBLICKEY, BINARY), "curve_secretkey": (zmq.CURVE_SECRETKEY, BINARY),
+    "curve_serverkey": (zmq.CURVE_SERVERKEY, BINARY), "curve_server": (zmq.CURVE_SERVER, BOOLEAN),
+    # zmq.h has it under DRAFT only; libzmq 4.3 takes number 93 in every build (options.cpp:758).
+    "zap_enforce_domain": (93, BOOLEAN),
     "last_endpoint": (zmq.LAST_ENDPOINT, TEXT), "zap_domain": (zmq.ZAP_DOMAIN, TEXT),
     "plain_username": (zmq.PLAIN_USERNAME, TEXT), "plain_password": (zmq.PLAIN_PASSWORD, TEXT),
     "socks_proxy": (zmq.SOCKS_PROXY, TEXT), "bindtodevice": (zmq.BINDTODEVICE, TEXT),
@@ -75,6 +80,9 @@ def get_option(socket, name):
     if kind == BOOLEAN:
         return bool(value)
     if kind == BINARY:
+        if name.startswith("curve_") and len(value.rstrip(b"\0")) == 40:
+            # pyzmq reads CURVE keys as Z85 text; the protocol gives the 32 octets.
+            value = z85.decode(value.rstrip(b"\0"))
         return base64.b64encode(value).decode()
     if kind == TEXT:
         return value.rstrip(b"\0").decode(errors="replace")
