@@ -1,17 +1,13 @@
 // z85: the implementation's Z85 codec (RFC 32, Z85-01): zmq_z85_encode or zmq_z85_decode through
 // an agent, with the text or octets expected, or the refusal. `roundtrip` checks an encoding by
 // its shape and by decoding it back, for inputs too long to write the expected text out.
-#include <string_view>
-
 #include "protocol/base64.hpp"
+#include "steps/security/z85_alphabet.hpp"
 #include "steps/step_support.hpp"
 #include "zmtp/describe.hpp"
 
 namespace zconform::steps {
 namespace {
-
-constexpr std::string_view kAlphabet =
-    "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
 
 struct Z85 final : StepOf<Z85> {
   static constexpr const char* kName = "z85";
@@ -107,7 +103,7 @@ struct Z85 final : StepOf<Z85> {
     if (got.size() != want)
       cx.fail(std::to_string(want) + " characters (5 per 4 octets)",
               std::to_string(got.size()) + " characters");
-    const auto bad = got.find_first_not_of(kAlphabet);
+    const auto bad = got.find_first_not_of(kZ85Alphabet);
     if (bad != std::string::npos)
       cx.fail("characters of the Z85 alphabet only",
               "character " + std::to_string(bad) + " is '" + got.substr(bad, 1) + "'");
