@@ -3,11 +3,13 @@
 #include <zmq.h>
 
 #include <cstdio>
+#include <iterator>
 #include <optional>
 #include <thread>
 
 #include "borrowed_sockets.hpp"
 #include "capabilities.hpp"
+#include "curve_key_operation.hpp"
 #include "errors.hpp"
 #include "poll_operation.hpp"
 #include "proxy_operation.hpp"
@@ -15,6 +17,7 @@
 #include "socket_session.hpp"
 #include "socket_types.hpp"
 #include "z85_operation.hpp"
+#include "zap_answers.hpp"
 
 namespace zconform::libzmq_agent {
 
@@ -81,6 +84,17 @@ void Dispatcher::route(Request request) {
   } else if (op == "z85_encode" || op == "z85_decode") {
     out_.write_line(reply_line(request.id, [&] {
       return op == "z85_encode" ? z85_encode(request.args) : z85_decode(request.args);
+    }));
+  } else if (op == "curve_keypair" || op == "curve_public") {
+    out_.write_line(reply_line(request.id, [&] {
+      return op == "curve_keypair" ? curve_keypair() : curve_public(request.args);
+    }));
+  } else if (op == "zap_handler") {
+    out_.write_line(reply_line(request.id, [&] { return start_zap_handler(request.args); }));
+  } else if (op == "zap_requests") {
+    out_.write_line(reply_line(request.id, [&] {
+      auto it = zap_handlers_.find(required_string(request.args, "ctx"));
+      return Json{{"requests", it == zap_handlers_.end() ? Json::array() : it->second->requests()}};
     }));
   } else if (op == "poll" || op == "proxy") {
     borrow_sockets_in_background(request);
@@ -166,6 +180,18 @@ void Dispatcher::borrow_sockets_in_background(const Request& request) {
     }));
     sockets.reset();  // gives the sockets back to their actors
   }).detach();
+}
+
+Json Dispatcher::start_zap_handler(const Json& args) {
+  for (auto it = zap_handlers_.begin(); it != zap_handlers_.end();) {
+    it = it->second->finished() ? zap_handlers_.erase(it) : std::next(it);
+  }
+  const std::string ctx = required_string(args, "ctx");
+  auto context = contexts_->find(ctx);
+  auto handler = std::make_unique<ZapHandler>(std::move(context),
+                                              parse_zap_answers(required_field(args, "answers")));
+  zap_handlers_[ctx] = std::move(handler);
+  return Json::object();
 }
 
 void Dispatcher::reap_finished_actors() {

@@ -13,6 +13,7 @@
 #include "line_writer.hpp"
 #include "protocol/messages.hpp"
 #include "socket_actor.hpp"
+#include "zap_handler.hpp"
 
 namespace zconform::libzmq_agent {
 
@@ -32,6 +33,8 @@ class Dispatcher {
   // poll and proxy: the sockets they name are borrowed from their actors (borrowed_sockets.hpp)
   // and the operation runs on a thread of its own.
   void borrow_sockets_in_background(const protocol::Request& request);
+  // zap_handler: a handler per context (zap_handler.hpp); finished ones are forgotten here.
+  protocol::Json start_zap_handler(const protocol::Json& args);
   // Joins the threads of closed sockets and forgets their handles (they then answer ENOTSOCK).
   void reap_finished_actors();
 
@@ -40,6 +43,8 @@ class Dispatcher {
   std::shared_ptr<ContextRegistry> contexts_ = std::make_shared<ContextRegistry>();
   std::map<std::string, std::unique_ptr<SocketActor>> actors_;
   uint64_t next_socket_number_ = 1;
+  // By context handle; kept after the context ends so zap_requests can still read the requests.
+  std::map<std::string, std::unique_ptr<ZapHandler>> zap_handlers_;
 };
 
 }  // namespace zconform::libzmq_agent
