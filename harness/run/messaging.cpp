@@ -18,6 +18,16 @@ Json option_value(const std::string& option, const Json& value) {
   return value;
 }
 
+Json resolved_option_value(const CaseContext& cx, const Json& value) {
+  if (!value.is_object() || !value.contains("var")) return value;
+  const std::string name = value["var"].get<std::string>();
+  auto it = cx.variables.find(name);
+  if (it == cx.variables.end())
+    throw CaseStop{Verdict::error, "variable '" + name + "' set by an earlier step",
+                   "no such variable"};
+  return it->second;
+}
+
 void set_option(CaseContext& cx, SocketSlot& s, const std::string& option, const Json& value,
                 const std::optional<std::string>& error) {
   Reply r = cx.call(s, "setsockopt", {{"option", option}, {"value", option_value(option, value)}});

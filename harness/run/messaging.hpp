@@ -29,6 +29,9 @@ struct Received {
   bool ok() const { return reply.status == ReplyStatus::ok; }
 };
 
+// A scenario's option value with {var: name} replaced by the variable's value (an error ends the
+// case when no earlier step set it).
+protocol::Json resolved_option_value(const CaseContext& cx, const protocol::Json& value);
 void set_option(CaseContext& cx, SocketSlot& s, const std::string& option,
                 const protocol::Json& value,
                 const std::optional<std::string>& error = std::nullopt);

@@ -207,8 +207,9 @@ auto frames(std::string name, A access, std::string doc) {
 template <typename S = void, typename A>
 auto option_value(std::string name, A access, std::string doc) {
   using O = field_detail::Owner<S, A>;
-  return field_detail::make<O>(name, "integer | true | false | string | {hex}", std::move(doc),
-                               access, [](const StepLoad& load, const YAML::Node& node) {
+  return field_detail::make<O>(name, "integer | true | false | string | {hex} | {var}",
+                               std::move(doc), access,
+                               [](const StepLoad& load, const YAML::Node& node) {
                                  return read_option_value(load.reader, node);
                                });
 }

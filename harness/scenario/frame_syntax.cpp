@@ -64,8 +64,12 @@ bool is_numbered(const FrameSpecs& frames) {
 
 protocol::Json read_option_value(const YamlReader& reader, const YAML::Node& node) {
   if (node.IsMap() && node["hex"]) return reader.hex(node["hex"]);
+  // A value learned by an earlier step (a key curve_keypair made), resolved when the step plays.
+  if (node.IsMap() && node["var"])
+    return protocol::Json{{"var", reader.text(node["var"], "'var'")}};
   if (!node.IsScalar())
-    reader.fail(node, "option value must be a number, true/false, a string or {hex: ...}");
+    reader.fail(node,
+                "option value must be a number, true/false, a string, {hex: ...} or {var: name}");
   const std::string& text = node.Scalar();
   if (node.Tag() == "!") return text;  // quoted in the file: a string whatever it looks like
   if (text == "true" || text == "false") return text == "true";

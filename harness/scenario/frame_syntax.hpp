@@ -15,7 +15,8 @@ FrameSpecs read_frames(const StepLoad& load, const YAML::Node& node);
 // True when a literal frame holds "{n}": the message number of a repeated send.
 bool is_numbered(const FrameSpecs& frames);
 
-// Option values: integers, booleans, strings ("quoted" stays a string), or {hex: ...}.
+// Option values: integers, booleans, strings ("quoted" stays a string), {hex: ...}, or {var: name}
+// (kept as the object {"var": name} until the step plays).
 protocol::Json read_option_value(const YamlReader& reader, const YAML::Node& node);
 
 // 'auto', {of: socket} or a literal endpoint ("$TRANSPORT" is replaced by the case's transport,

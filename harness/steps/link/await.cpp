@@ -10,12 +10,14 @@ struct Await final : StepOf<Await> {
   static constexpr const char* kSummary =
       "Waits for a monitor event on the socket (`count` of them, bounded by the case deadline); "
       "the events in "
-      "`absent` must not have come by then.";
+      "`absent` must not have come by then. With `value`, only events carrying it count (the "
+      "errno of a failure, the ZAP status of HANDSHAKE_FAILED_AUTH).";
 
   std::string socket;
   std::string event;
   int count = 1;
   std::vector<std::string> absent;
+  std::optional<int> value;
 
   static Fields<Await> fields() {
     return {
@@ -27,6 +29,8 @@ struct Await final : StepOf<Await> {
                        "how many of them, counted from the socket's creation"),
         field::texts("absent", &Await::absent, "events that must not have happened by then",
                      "list of event names"),
+        field::integer("value", &Await::value, -1, 1000000,
+                       "the value the events must carry (errno, status code)"),
     };
   }
 
@@ -40,12 +44,18 @@ struct Await final : StepOf<Await> {
     cx.note("await " + event + " on " + s.name);
     require_monitor_event(cx, s, event);
     for (const auto& unwanted : absent) require_monitor_event(cx, s, unwanted);
-    auto done = [&](const std::vector<MonitorEvent>& events) {
-      return count_events(events, s.created_handle, event) >= count;
+    auto matching = [&](const std::vector<MonitorEvent>& events) {
+      if (!value) return count_events(events, s.created_handle, event);
+      int n = 0;
+      for (const auto& e : events)
+        n += e.socket == s.created_handle && e.name == event && e.value == *value;
+      return n;
     };
+    auto done = [&](const std::vector<MonitorEvent>& events) { return matching(events) >= count; };
     if (!s.agent->wait_for_events(done, cx.steps_deadline)) {
-      cx.fail(std::to_string(count) + " " + event + " event(s) on " + s.name,
-              std::to_string(count_events(s.agent->events(), s.created_handle, event)) +
+      const std::string with = value ? " with value " + std::to_string(*value) : "";
+      cx.fail(std::to_string(count) + " " + event + " event(s)" + with + " on " + s.name,
+              std::to_string(matching(s.agent->events())) +
                   " before the case deadline (see monitor_events)");
     }
     for (const auto& unwanted : absent) {

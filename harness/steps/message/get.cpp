@@ -36,7 +36,7 @@ struct Get final : StepOf<Get> {
     cx.expect_outcome(r, error, "getsockopt " + option + " on " + s.name);
     if (error) return;
     const Json got = r.body.value("value", Json());
-    const Json wanted = option_value(option, value);
+    const Json wanted = option_value(option, resolved_option_value(cx, value));
     if (got == wanted) return;
     auto show = [&](const Json& v) {
       if (v.is_string() && wanted.is_string() && v != value) {

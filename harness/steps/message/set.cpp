@@ -35,7 +35,7 @@ struct Set final : StepOf<Set> {
   void play(CaseContext& cx) const override {
     SocketSlot& s = cx.slot(socket);
     cx.note("set " + option + " on " + s.name);
-    set_option(cx, s, option, value, error);
+    set_option(cx, s, option, resolved_option_value(cx, value), error);
   }
 };
 
