@@ -91,6 +91,21 @@ void Dispatcher::route(Request request) {
     }));
   } else if (op == "zap_handler") {
     out_.write_line(reply_line(request.id, [&] { return start_zap_handler(request.args); }));
+  } else if (op == "zap_release") {
+    // Blocks until a held answer exists: on a thread of its own, like ctx_term.
+    std::shared_ptr<ZapHandler> handler;
+    auto it = zap_handlers_.find(required_string(request.args, "ctx"));
+    if (it == zap_handlers_.end()) {
+      out_.write_line(
+          reply_line(request.id, []() -> Json { throw ZmqError(EFAULT, "no ZAP handler"); }));
+      return;
+    }
+    handler = it->second;
+    const auto timeout =
+        std::chrono::milliseconds(optional_integer(request.args, "timeout_ms").value_or(5000));
+    std::thread([id = request.id, handler, timeout, &out = out_] {
+      out.write_line(reply_line(id, [&] { return Json{{"released", handler->release(timeout)}}; }));
+    }).detach();
   } else if (op == "zap_requests") {
     out_.write_line(reply_line(request.id, [&] {
       auto it = zap_handlers_.find(required_string(request.args, "ctx"));
@@ -188,7 +203,7 @@ Json Dispatcher::start_zap_handler(const Json& args) {
   }
   const std::string ctx = required_string(args, "ctx");
   auto context = contexts_->find(ctx);
-  auto handler = std::make_unique<ZapHandler>(std::move(context),
+  auto handler = std::make_shared<ZapHandler>(std::move(context),
                                               parse_zap_answers(required_field(args, "answers")));
   zap_handlers_[ctx] = std::move(handler);
   return Json::object();

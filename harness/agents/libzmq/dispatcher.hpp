@@ -44,7 +44,7 @@ class Dispatcher {
   std::map<std::string, std::unique_ptr<SocketActor>> actors_;
   uint64_t next_socket_number_ = 1;
   // By context handle; kept after the context ends so zap_requests can still read the requests.
-  std::map<std::string, std::unique_ptr<ZapHandler>> zap_handlers_;
+  std::map<std::string, std::shared_ptr<ZapHandler>> zap_handlers_;
 };
 
 }  // namespace zconform::libzmq_agent

@@ -87,6 +87,10 @@ std::vector<ZapAnswer> parse_zap_answers(const Json& answers) {
       if (!given["silent"].is_boolean()) throw BadRequest("answer field 'silent' is true or false");
       a.silent = given["silent"].get<bool>();
     }
+    if (given.contains("hold")) {
+      if (!given["hold"].is_boolean()) throw BadRequest("answer field 'hold' is true or false");
+      a.hold = given["hold"].get<bool>();
+    }
     a.version = optional_text(given, "version");
     a.request_id = optional_text(given, "request_id");
     out.push_back(std::move(a));

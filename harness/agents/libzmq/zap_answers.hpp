@@ -18,6 +18,7 @@ struct ZapAnswer {
   std::string user_id;
   std::vector<std::pair<std::string, std::string>> metadata;  // ZMTP properties, in order
   bool silent = false;                                        // never answers (SEC-01 mid-ZAP)
+  bool hold = false;  // answers only once released (zap_release): after the server waited for it
   std::optional<std::string> version;     // the reply's, wrong on purpose; else "1.0"
   std::optional<std::string> request_id;  // the reply's, wrong on purpose; else the request's
 };

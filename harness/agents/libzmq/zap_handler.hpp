@@ -1,12 +1,15 @@
 #pragma once
 // The ZAP handler an agent runs for a scenario (RFC 27, PROTOCOL.md "ZAP handler"): a ROUTER bound
 // to inproc://zeromq.zap.01 in one context, on a thread of its own, answering as the scenario's
-// answers say and keeping every request it saw. A ROUTER rather than a REP, so a `silent` answer
-// can leave one request unanswered while later ones are still served. It ends when its context
-// is shut down or terminated (ETERM), closing its socket so that zmq_ctx_term can return.
+// answers say and keeping every request it saw. A ROUTER rather than a REP, so a `silent` or `hold`
+// answer can leave one request unanswered while later ones are still served. It ends when its
+// context is shut down or terminated (ETERM), closing its sockets so that zmq_ctx_term can return.
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -26,15 +29,22 @@ class ZapHandler {
   ZapHandler& operator=(const ZapHandler&) = delete;
 
   protocol::Json requests() const;  // every request's record, in arrival order
+  // zap_release: waits (up to `timeout`) until at least one answer is held, then has the handler
+  // send every held answer. Returns how many it released; 0 when none came in time.
+  size_t release(std::chrono::milliseconds timeout);
   bool finished() const { return finished_; }
 
  private:
-  void serve(zmq::socket_t socket);
+  void serve(zmq::socket_t socket, zmq::socket_t wakeup);
+  void send_held(zmq::socket_t& socket);
 
   std::shared_ptr<ContextEntry> context_;
   const std::vector<ZapAnswer> answers_;
+  const std::string wakeup_endpoint_;  // inproc: a release wakes the handler's poll
   mutable std::mutex mutex_;
+  std::condition_variable held_changed_;
   protocol::Json requests_ = protocol::Json::array();
+  std::vector<std::vector<std::string>> held_;  // whole replies, envelope included
   std::atomic<bool> finished_{false};
   std::thread thread_;
 };

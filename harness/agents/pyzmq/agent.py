@@ -20,6 +20,7 @@ from replies import AgentError, BadRequest, Unsupported, Writer  # noqa: E402
 from socket_actor import SOCKET_OPS, SocketActor  # noqa: E402
 import borrowed_ops  # noqa: E402
 import options  # noqa: E402
+from zap_handler import ZapHandler  # noqa: E402
 
 PROTOCOL_VERSION = 2
 SOCKET_TYPES = {name: getattr(zmq, name) for name in
@@ -62,6 +63,18 @@ def z85_call(request):
         raise AgentError("EINVAL", f"zmq.utils.z85 refused it: {type(e).__name__} {e}")
 
 
+def curve_keypair():
+    public, secret = zmq.curve_keypair()
+    return {"public": public.decode("ascii"), "secret": secret.decode("ascii")}
+
+
+def curve_public(request):
+    secret = request.get("secret")
+    if not isinstance(secret, str):
+        raise BadRequest("field 'secret' must be a string")
+    return {"public": zmq.curve_public(secret.encode("latin-1")).decode("ascii")}
+
+
 class Agent:
     def __init__(self, writer):
         self.out = writer
@@ -69,6 +82,7 @@ class Agent:
         self.sockets = {}
         self.next_context = 1
         self.next_socket = 1
+        self.zap_handlers = {}  # by context handle, kept after the context ends for zap_requests
 
     def hello(self):
         return {"name": "pyzmq", "version": f"{zmq.__version__} (libzmq {zmq.zmq_version()})",
@@ -129,6 +143,15 @@ class Agent:
         if actor is None or not actor.post(request):
             raise AgentError("ENOTSOCK", f"no open socket '{request.get('socket')}'")
 
+    def zap_handler(self, request):
+        handle = request.get("ctx")
+        self.zap_handlers[handle] = ZapHandler(self.context(request), request.get("answers"))
+        return {}
+
+    def zap_requests(self, request):
+        handler = self.zap_handlers.get(request.get("ctx"))
+        return {"requests": handler.records() if handler else []}
+
     def dispatch(self, line):
         try:
             request = json.loads(line)
@@ -158,6 +181,23 @@ class Agent:
                 self.out.reply(request_id, lambda: _raise(e))
         elif op in ("z85_encode", "z85_decode"):
             self.out.reply(request_id, lambda: z85_call(request))
+        elif op == "zap_handler":
+            self.out.reply(request_id, lambda: self.zap_handler(request))
+        elif op == "zap_release":
+            # Waits for a held answer: on a thread of its own, like ctx_term.
+            handler = self.zap_handlers.get(request.get("ctx"))
+            if handler is None:
+                self.out.reply(request_id, lambda: _raise(AgentError("EFAULT", "no ZAP handler in that context")))
+            else:
+                timeout = request.get("timeout_ms", 5000)
+                threading.Thread(target=self.out.reply, daemon=True,
+                                 args=(request_id, lambda: {"released": handler.release(timeout)})).start()
+        elif op == "zap_requests":
+            self.out.reply(request_id, lambda: self.zap_requests(request))
+        elif op == "curve_keypair":
+            self.out.reply(request_id, curve_keypair)
+        elif op == "curve_public":
+            self.out.reply(request_id, lambda: curve_public(request))
         elif op in ("poll", "proxy"):
             try:
                 borrowed_ops.start(request, self.sockets, self.out)

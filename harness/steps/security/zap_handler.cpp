@@ -13,8 +13,8 @@ const std::vector<std::string> kMatchFields = {"mechanism", "domain",   "address
 // One answer, as PROTOCOL.md's "ZAP handler" has it; the scenario writes `status` as a number.
 Json read_answer(const YamlReader& r, const YAML::Node& node) {
   if (!node.IsMap()) r.fail(node, "an answer is a map: {match, status, text, user_id, ...}");
-  r.only_keys(
-      node, {"match", "status", "text", "user_id", "metadata", "silent", "version", "request_id"});
+  r.only_keys(node, {"match", "status", "text", "user_id", "metadata", "silent", "hold", "version",
+                     "request_id"});
   Json answer = Json::object();
   if (node["match"]) {
     if (!node["match"].IsMap()) r.fail(node["match"], "'match' is a map of request fields");
@@ -38,6 +38,7 @@ Json read_answer(const YamlReader& r, const YAML::Node& node) {
     answer["metadata"] = metadata;
   }
   if (node["silent"]) answer["silent"] = r.boolean(node["silent"], "'silent'");
+  if (node["hold"]) answer["hold"] = r.boolean(node["hold"], "'hold'");
   if (node["version"]) answer["version"] = r.text(node["version"], "'version'");
   if (node["request_id"]) answer["request_id"] = r.text(node["request_id"], "'request_id'");
   return answer;
@@ -49,7 +50,8 @@ struct ZapHandler final : StepOf<ZapHandler> {
       "Starts a ZAP handler (RFC 27) in the role's context: each request gets the first answer "
       "whose `match` fits it (a request none fits: 500). An answer is {match: {mechanism, domain, "
       "address, username, password, client_key (Z85)}, status (200 default), text, user_id, "
-      "metadata: {name: value}, silent (never answers), version and request_id (the reply's, "
+      "metadata: {name: value}, silent (never answers), hold (answers at `zap_release`), version "
+      "and request_id (the reply's, "
       "wrong on purpose)}. Needs the agent's `zap_handler` operation, else UNSUPPORTED.";
 
   Role role = Role::a;
