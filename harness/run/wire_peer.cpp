@@ -328,6 +328,12 @@ WirePeer::Read WirePeer::read(zmtp::DecodedFrame& out, std::string& why,
   }
   if (ws_) return ws_read(out, why, deadline);
   if (major_ == 1) {
+    // ZMTP 1.0 frames are not parsed, but a closed connection is told apart from one that says
+    // something, or stays silent: a peer that refuses 1.0 (GREET-07) shows itself by closing.
+    std::string chunk;
+    Read ended = Read::garbage;
+    if (!read_more(chunk, 0, ended, why, deadline)) return ended;
+    transcript_.received(chunk, "ZMTP 1.0 octets (not parsed)");
     why = "the raw peer does not read ZMTP 1.0 frames";
     return Read::garbage;
   }
