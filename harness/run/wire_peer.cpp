@@ -51,6 +51,7 @@ WirePeer::WirePeer(std::string transport, std::string own_type, std::filesystem:
 
 void WirePeer::fresh_connection(RawStream stream) {
   stream_.emplace(std::move(stream));
+  connected_at_ = Clock::now();
   decoder_ = zmtp::FrameDecoder();
   ws_decoder_ = zmtp::WsFrameDecoder();
   upgraded_ = false;

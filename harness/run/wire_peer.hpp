@@ -43,6 +43,9 @@ class WirePeer {
   // Drops the current connection and makes a new one the way the first was made.
   bool reconnect(Clock::time_point deadline);
   void hangup(bool half);
+  // When the current connection was made (connected or accepted): what timed rules about a whole
+  // connection, such as ZMQ_HANDSHAKE_IVL, count from.
+  Clock::time_point connected_at() const { return connected_at_; }
 
   // What the greet step learned.
   struct Greeted {
@@ -131,6 +134,7 @@ class WirePeer {
   std::string endpoint_;  // where the raw peer connects (it connects) or listens (it accepts)
   std::optional<zmtp::RawListener> listener_;
   std::optional<zmtp::RawStream> stream_;
+  Clock::time_point connected_at_;
   zmtp::FrameDecoder decoder_;
   std::deque<zmtp::DecodedFrame> pending_;
   zmtp::WireTranscript transcript_;

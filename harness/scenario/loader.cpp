@@ -159,32 +159,35 @@ Scenario load_scenario_file(const std::filesystem::path& file, const ClauseCatal
     s.binders = {Role::b, Role::a};
   }
 
-  if (s.raw_peer) {
-    // The implementation's socket only: role B's end is the raw peer, which the wire steps drive.
-    if (root["sockets"])
-      cx.fail(root["sockets"], "a raw-peer scenario has one socket, 'a' (the implementation's)");
-    if (s.separate_processes)
-      cx.fail(root["processes"], "a raw-peer scenario has one agent process");
-    s.sockets = {{"a", Role::a}};
-  } else if (YAML::Node sockets = root["sockets"]) {
+  if (s.raw_peer && s.separate_processes)
+    cx.fail(root["processes"], "a raw-peer scenario has one agent process");
+  if (YAML::Node sockets = root["sockets"]) {
     if (!sockets.IsMap())
       cx.fail(sockets, "'sockets' maps socket names to roles A or B, or to {role, type}");
     for (const auto& e : sockets) {
       const std::string name = e.first.Scalar();
       if (!e.second.IsMap()) {
         s.sockets[name] = cx.choice<Role>(e.second, "a socket's role", role_names());
-        continue;
+      } else {
+        // A socket of a fixed type beside the pairing's (a proxy's ROUTER and DEALER between a
+        // REQ and a REP): its role says whose context (agent) holds it.
+        cx.only_keys(e.second, {"role", "type"});
+        s.sockets[name] =
+            cx.choice<Role>(cx.require(e.second, "role"), "a socket's role", role_names());
+        const YAML::Node type = cx.require(e.second, "type");
+        if (!type.IsScalar() || !table.traits(type.Scalar()))
+          cx.fail(type, "'type' is a socket type of pairings.yaml (PUSH, ROUTER, ...)");
+        s.socket_types[name] = type.Scalar();
       }
-      // A socket of a fixed type beside the pairing's (a proxy's ROUTER and DEALER between a
-      // REQ and a REP): its role says whose context (agent) holds it.
-      cx.only_keys(e.second, {"role", "type"});
-      s.sockets[name] =
-          cx.choice<Role>(cx.require(e.second, "role"), "a socket's role", role_names());
-      const YAML::Node type = cx.require(e.second, "type");
-      if (!type.IsScalar() || !table.traits(type.Scalar()))
-        cx.fail(type, "'type' is a socket type of pairings.yaml (PUSH, ROUTER, ...)");
-      s.socket_types[name] = type.Scalar();
+      // Role B of a raw-peer scenario is the raw peer, which the wire steps drive; more sockets of
+      // the implementation's (peers of `a` beside the raw one, SEC-01) are role A's.
+      if (s.raw_peer && s.sockets[name] != Role::a)
+        cx.fail(e.second, "in a raw-peer scenario every socket is role A's (B is the raw peer)");
     }
+    if (s.raw_peer && !s.sockets.count("a"))
+      cx.fail(sockets, "a raw-peer scenario has socket 'a': the one the raw peer talks to");
+  } else if (s.raw_peer) {
+    s.sockets = {{"a", Role::a}};
   } else {
     s.sockets = {{"a", Role::a}, {"b", Role::b}};
   }

@@ -93,9 +93,10 @@ enum class OutcomeVerdict { pass, fail, non_strict, informational };
 
 struct OutcomeSpec {
   std::map<std::string, OutcomeVerdict> accept;  // unlisted outcomes fail
-  bool ping_probe = false;  // probe liveness with a PING (default when `alive` is accepted)
-  int within_ms = 2000;     // how long an outcome may take to show
-  int not_before_ms = -1;   // close/error earlier than this (from the step's start) fails
+  bool ping_probe = false;       // probe liveness with a PING (default when `alive` is accepted)
+  int within_ms = 2000;          // how long an outcome may take to show
+  int not_before_ms = -1;        // close/error earlier than this (from the step's start) fails
+  bool from_connection = false;  // both bounds count from the connection's start instead
 };
 
 }  // namespace zconform

@@ -49,6 +49,11 @@ struct Outcome final : StepOf<Outcome> {
         field::integer<Outcome>(
             "not_before_ms", [](Outcome & s) -> auto& { return s.spec.not_before_ms; }, 0, 600000,
             "a close or error earlier than this (from the step's start) fails"),
+        field::choice<Outcome>(
+            "since", [](Outcome & s) -> auto& { return s.spec.from_connection; },
+            std::vector<std::pair<std::string, bool>>{{"step", false}, {"connection", true}},
+            "what within_ms and not_before_ms count from: the step's start, or the connection's "
+            "(a whole-connection timer such as ZMQ_HANDSHAKE_IVL)"),
     };
   }
 
@@ -63,8 +68,10 @@ struct Outcome final : StepOf<Outcome> {
     WirePeer& wire = wire_peer(cx);
     cx.note("outcome");
     const OutcomeSpec& o = spec;
-    const auto started = Clock::now();
-    const auto deadline = wire_deadline(cx, o.within_ms);
+    const auto started = o.from_connection ? wire.connected_at() : Clock::now();
+    const auto deadline = o.from_connection
+                              ? std::min(started + milliseconds(o.within_ms), cx.steps_deadline)
+                              : wire_deadline(cx, o.within_ms);
     std::string outcome;
     std::string detail;
     std::vector<zmtp::DecodedFrame> kept;
