@@ -22,6 +22,7 @@ EXPECTED = {
     "must-fail.black-hole-delivers": "EAGAIN",
     "must-fail.cut-unnoticed": "no DISCONNECTED",
     "must-fail.stream-greeting": "octets arrived: <10 bytes: ff00000000000000017f>",
+    "must-fail.stall-never-closed": "open: neither closed nor answered",
 }
 
 
@@ -82,6 +83,30 @@ class LossyProxy(unittest.TestCase):
             case = by_scenario[name]
             self.assertEqual(case["verdict"], "fail", (case["id"], case.get("actual")))
             self.assertIn("EAGAIN", case["actual"], case["id"])
+
+class LenientZap(unittest.TestCase):
+    """A server that lets in a client its ZAP handler refused (the double answers 200 whatever the
+    scenario said) fails every refusal scenario, on the handshake it should not have completed
+    (issue 16: "a fake server that admits a client whose ZAP reply was 400")."""
+
+    @classmethod
+    def setUpClass(cls):
+        double = os.path.join(SOURCE_DIR, "tests", "doubles", "lenient-zap.yaml")
+        cls.result = Run("--impl-file", double, "--no-baseline", "--jobs", "2", "--filter",
+                         "security.*refused*/*/tcp/*")
+
+    def test_every_refusal_case_fails_on_the_admission(self):
+        by_scenario = {}
+        for case in self.result.cases():
+            by_scenario.setdefault(case["scenario"], []).append(case)
+        self.assertTrue({"security.zap-refused-300", "security.zap-refused-400", "security.zap-refused-500",
+                         "security.zap-null-refused", "security.curve-zap-refused"} <= set(by_scenario),
+                        self.result.explain())
+        for name, cases in by_scenario.items():
+            for case in cases:
+                self.assertEqual(case["verdict"], "fail", (case["id"], case.get("actual")))
+                self.assertIn("no HANDSHAKE_SUCCEEDED event", case["expected"], case["id"])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -51,7 +51,15 @@ struct Await final : StepOf<Await> {
         n += e.socket == s.created_handle && e.name == event && e.value == *value;
       return n;
     };
-    auto done = [&](const std::vector<MonitorEvent>& events) { return matching(events) >= count; };
+    // An event that must not come ends the wait as soon as it does: the check below fails on it.
+    auto unwanted_came = [&](const std::vector<MonitorEvent>& events) {
+      for (const auto& unwanted : absent)
+        if (count_events(events, s.created_handle, unwanted) > 0) return true;
+      return false;
+    };
+    auto done = [&](const std::vector<MonitorEvent>& events) {
+      return matching(events) >= count || unwanted_came(events);
+    };
     if (!s.agent->wait_for_events(done, cx.steps_deadline)) {
       const std::string with = value ? " with value " + std::to_string(*value) : "";
       cx.fail(std::to_string(count) + " " + event + " event(s)" + with + " on " + s.name,
