@@ -46,6 +46,7 @@ class WirePeer {
   // When the current connection was made (connected or accepted): what timed rules about a whole
   // connection, such as ZMQ_HANDSHAKE_IVL, count from.
   Clock::time_point connected_at() const { return connected_at_; }
+  bool listening() const { return listener_.has_value(); }  // the implementation connects to it
 
   // What the greet step learned.
   struct Greeted {

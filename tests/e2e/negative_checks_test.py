@@ -23,6 +23,7 @@ EXPECTED = {
     "must-fail.cut-unnoticed": "no DISCONNECTED",
     "must-fail.stream-greeting": "octets arrived: <10 bytes: ff00000000000000017f>",
     "must-fail.stall-never-closed": "open: neither closed nor answered",
+    "must-fail.hasty-reconnect": "no new connection for 400 ms",
 }
 
 
