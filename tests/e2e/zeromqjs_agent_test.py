@@ -118,6 +118,36 @@ class DraftTypes(unittest.TestCase):
                          "EBADREQUEST")
 
 
+class Security(unittest.TestCase):
+    """ZAP handlers in contexts that zeromq.js never terminates, and the CURVE calls it lacks."""
+    def setUp(self):
+        self.agent = start()
+        self.addCleanup(self.agent.close)
+
+    def test_a_context_let_go_of_takes_a_new_zap_handler(self):
+        # The context is kept for the next case: its handler's endpoint must be free again.
+        ctx = self.agent.call("ctx_new")["ctx"]
+        self.assertEqual(self.agent.call("zap_handler", ctx=ctx, answers=[])["status"], "ok")
+        self.assertEqual(self.agent.call("zap_handler", ctx=ctx, answers=[])["error"], "EADDRINUSE")
+        self.assertEqual(self.agent.call("ctx_term", ctx=ctx)["status"], "unsupported")
+        again = self.agent.call("ctx_new")["ctx"]
+        self.assertEqual(self.agent.call("zap_handler", ctx=again, answers=[])["status"], "ok")
+        self.assertEqual(self.agent.call("zap_requests", ctx=ctx)["requests"], [])
+
+    def test_zap_calls_without_a_handler_and_bad_answers(self):
+        ctx = self.agent.call("ctx_new")["ctx"]
+        self.assertEqual(self.agent.call("zap_release", ctx=ctx, timeout_ms=0)["error"], "EFAULT")
+        self.assertEqual(self.agent.call("zap_requests", ctx=ctx)["requests"], [])
+        self.assertEqual(self.agent.call("zap_handler", ctx=ctx, answers=[{"match": {"colour": "red"}}])["error"],
+                         "EBADREQUEST")
+        self.assertEqual(self.agent.call("zap_handler", ctx="c999", answers=[])["error"], "EFAULT")
+
+    def test_curve_keypair_is_z85_and_curve_public_is_unsupported(self):
+        pair = self.agent.call("curve_keypair")
+        self.assertEqual((len(pair["public"]), len(pair["secret"])), (40, 40))
+        self.assertEqual(self.agent.call("curve_public", secret=pair["secret"])["status"], "unsupported")
+
+
 class OptionTypes(unittest.TestCase):
     def test_binary_options_are_the_drivers(self):
         header = open(os.path.join(SOURCE_DIR, "harness", "protocol", "option_types.hpp")).read()

@@ -13,6 +13,7 @@ const {AgentError, Unsupported, badRequest} = require("../node/replies");
 const {serveAgent} = require("../node/agent_server");
 const {OPTIONS} = require("./options");
 const {SocketActor, EVENT_NAMES} = require("./socket_actor");
+const {curveKeypair, curvePublic, ZapHandlers} = require("./security_ops");
 
 const PROTOCOL_VERSION = 2;
 const SOCKET_CLASSES = {
@@ -58,7 +59,15 @@ class Agent {
     this.nextContext = 1;
     this.nextSocket = 1;
     this.extraSocketOps = ["join", "leave"];
-    this.extraRoutes = {proxy: (request) => this.proxy(request)};
+    this.zapHandlers = new ZapHandlers();
+    this.extraRoutes = {
+      proxy: (request) => this.proxy(request),
+      curve_keypair: curveKeypair,
+      curve_public: curvePublic,
+      zap_handler: (request) => this.zapHandlers.start(request.ctx, this.context(request), request.answers),
+      zap_release: (request) => this.zapHandlers.release(request.ctx, request.timeout_ms ?? 5000),
+      zap_requests: (request) => this.zapHandlers.requests(request.ctx),
+    };
   }
 
   // zmq.Proxy between two sockets the agent holds, answered when it ends. zeromq.js's Proxy has no
@@ -127,17 +136,19 @@ class Agent {
   // its I/O thread and five file descriptors, and a case per context would exhaust them (EMFILE in
   // libzmq's epoll) after a few thousand cases. A context let go of with no socket open is kept
   // for the next ctx_new with the same options, as an application would keep one context.
-  ctxEnd(request) {
+  async ctxEnd(request) {
     if (!this.released.has(request.ctx)) this.context(request);
     const entry = this.contexts.get(request.ctx);
     if (request.op === "ctx_term" && entry) {
       this.contexts.delete(request.ctx);
       this.released.add(request.ctx);
+      // The context's ZAP handler ends with it, its endpoint free for the context's next case.
+      const handlerGone = await this.zapHandlers.stop(request.ctx);
       const open = [...this.sockets.values()].some((actor) => actor.context === entry.context);
       // Not a context with a socket limit: libzmq frees a closed socket's place only once its
       // reaper has run, so the next case could find the limit still reached (EMFILE).
       const limited = entry.signature.includes("maxSockets");
-      if (!open && !limited) this.spare(entry.signature).push(entry.context);
+      if (!open && !limited && handlerGone) this.spare(entry.signature).push(entry.context);
     }
     throw new Unsupported(NO_CONTEXT_END);
   }

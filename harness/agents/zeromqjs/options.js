@@ -4,6 +4,7 @@
 // The property is used where the socket has it, so the binding's own mapping is what gets tested;
 // elsewhere zeromq.js's generic accessors call zmq_setsockopt with libzmq's number, so a socket
 // type that should refuse an option says so itself (EINVAL) instead of the agent guessing.
+const zmq = require("zeromq");
 const {AgentError, Unsupported} = require("../node/replies");
 const {decodeBase64} = require("../node/request_fields");
 
@@ -48,6 +49,7 @@ const OPTIONS = {
   invert_matching: [74, BOOLEAN, "invertMatching"],
   stream_notify: [73, BOOLEAN, "notify"],
   plain_server: [44, BOOLEAN, "plainServer"],
+  zap_enforce_domain: [93, BOOLEAN, "zapEnforceDomain"],
   router_raw: [41, BOOLEAN, null],
   routing_id: [5, BINARY, "routingId"],
   subscribe: [6, BINARY, null],  // Subscriber.subscribe() on SUB sockets, see setOption
@@ -61,6 +63,19 @@ const OPTIONS = {
   socks_proxy: [68, TEXT, "socksProxy"],
   bindtodevice: [92, TEXT, "interface"],
 };
+// CURVE's options, where the bundled libzmq has CURVE (zeromq.js defines the properties only then).
+// A key's octets go to zmq_setsockopt as given (32 of key or 40 of Z85 text): the properties'
+// setter takes a Buffer as it is. Read back, a key is what zeromq.js's getter gives: it asks
+// zmq_getsockopt with a 1024-octet buffer (src/socket.cc GetSockOpt<char*>), which libzmq refuses
+// for a key (EINVAL: options.cpp do_getsockopt_curve_key takes 32 or 41 only), and no other call
+// of zeromq.js reads an option with a size of the caller's choosing.
+const CURVE_OPTIONS = {
+  curve_server: [47, BOOLEAN, "curveServer"],
+  curve_publickey: [48, BINARY, "curvePublicKey"],
+  curve_secretkey: [49, BINARY, "curveSecretKey"],
+  curve_serverkey: [50, BINARY, "curveServerKey"],
+};
+if (zmq.capability.curve) Object.assign(OPTIONS, CURVE_OPTIONS);
 
 // Node's decoder skips what is not base64; a strict string encodes back to itself. (A regular
 // expression over a frame of megabytes would exhaust the stack.)

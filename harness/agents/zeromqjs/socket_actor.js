@@ -6,6 +6,7 @@
 const {AgentError, Unsupported, badRequest, line} = require("../node/replies");
 const {setOption, getOption} = require("./options");
 const {decodeBase64} = require("../node/request_fields");
+const {eventValue} = require("./event_values");
 
 
 // zeromq.js's event types, named as libzmq's monitor events (PROTOCOL.md "Events").
@@ -181,7 +182,7 @@ class SocketActor {
     (async () => {
       for await (const event of events) {
         const name = EVENT_NAMES[event.type] || `EVENT_${event.type}`;
-        const value = event.error?.errno ?? event.interval ?? 0;
+        const value = eventValue(event);
         line({event: "monitor", socket: this.handle, name, value, endpoint: event.address ?? ""});
       }
       // The iterator ends when the socket closes: zeromq.js reports that as its `end` event.
