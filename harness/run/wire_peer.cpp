@@ -60,6 +60,7 @@ void WirePeer::fresh_connection(RawStream stream) {
   closed_ = false;
   peer_ready_seen_ = false;
   major_ = 3;
+  curve_.reset();
   if (++connections_ > 1) {
     transcript_.note("connection " + std::to_string(connections_) +
                      " (stream offsets restart at 0)");
@@ -285,7 +286,10 @@ std::optional<zmtp::Greeting> WirePeer::peer_greeting() const {
   return zmtp::decode_greeting(greeted_.peer_octets);
 }
 
-bool WirePeer::write(const zmtp::Frame& frame, int truncate, Clock::time_point deadline) {
+bool WirePeer::write(const zmtp::Frame& plain, int truncate, Clock::time_point deadline) {
+  std::optional<zmtp::Frame> sealed;
+  if (curve_) sealed = curve_seal(plain);
+  const zmtp::Frame& frame = sealed ? *sealed : plain;
   std::string raw;
   std::string meaning;
   if (ws_) {
@@ -326,9 +330,26 @@ WirePeer::Read WirePeer::read(zmtp::DecodedFrame& out, std::string& why,
     pending_.pop_front();
     return Read::frame;
   }
+  const Read read = read_plain(out, why, deadline);
+  return read == Read::frame && curve_ ? curve_open(out, why) : read;
+}
+
+WirePeer::Read WirePeer::read_plain(zmtp::DecodedFrame& out, std::string& why,
+                                    Clock::time_point deadline) {
   if (ws_) return ws_read(out, why, deadline);
   if (major_ == 1) {
-    why = "the raw peer does not read ZMTP 1.0 frames";
+    // No ZMTP 1.0 decoder here; but whether the implementation closes the connection (GREET-07)
+    // or sends octets is still worth telling apart.
+    if (!stream_ || closed_) {
+      why = "the connection is closed";
+      return Read::closed;
+    }
+    std::string chunk;
+    Read ended;
+    if (!read_more(chunk, 0, ended, why, deadline)) return ended;
+    transcript_.received(chunk, "ZMTP 1.0 octets (not decoded)");
+    why = "the raw peer does not read ZMTP 1.0 frames (" + std::to_string(chunk.size()) +
+          " octets came)";
     return Read::garbage;
   }
   // Greeting octets still owed (a greeting cut short, or none sent) are read as greeting, not
