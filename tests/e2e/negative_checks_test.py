@@ -22,6 +22,9 @@ EXPECTED = {
     "must-fail.black-hole-delivers": "EAGAIN",
     "must-fail.cut-unnoticed": "no DISCONNECTED",
     "must-fail.stream-greeting": "octets arrived: <10 bytes: ff00000000000000017f>",
+    "must-fail.curve-ready-properties": 'Socket-Type="PULL"',
+    "must-fail.curve-client-key": "INITIATE vouches for C = rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7",
+    "must-fail.curve-message-unsealed": 'body="what was sent"',
 }
 
 
