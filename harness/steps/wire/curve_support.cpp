@@ -1,4 +1,7 @@
 // The shared half of the CURVE handshake steps (steps/wire/curve_fields.hpp).
+#include <algorithm>
+#include <cctype>
+
 #include "steps/wire/curve_fields.hpp"
 #include "zmtp/curve/commands.hpp"
 #include "zmtp/describe.hpp"
@@ -31,7 +34,10 @@ std::string read_curve_command(CaseContext& cx, const WireCheck& check, const st
     wire_fail(cx, check, wanted + ", without MORE or reserved bits (FRAME-01, FRAME-04)",
               zmtp::describe_frame(frame));
   }
-  cx.observe("iut_" + zmtp::curve::command_name(frame.body) + "_size", frame.body.size());
+  std::string key = "iut_" + name + "_size";
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  cx.observe(key, frame.body.size());
   return frame.body;
 }
 

@@ -1,5 +1,7 @@
 #include "zmtp/curve/session.hpp"
 
+#include <algorithm>
+
 #include "zmtp/curve/commands.hpp"
 #include "zmtp/curve/nonces.hpp"
 #include "zmtp/curve/sodium_box.hpp"
