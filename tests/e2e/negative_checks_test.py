@@ -25,6 +25,7 @@ EXPECTED = {
     "must-fail.curve-ready-properties": 'Socket-Type="PULL"',
     "must-fail.curve-client-key": "INITIATE vouches for C = rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7",
     "must-fail.curve-message-unsealed": 'body="what was sent"',
+    "must-fail.curve-hangup-no-reconnect": "at most 1 CONNECTED event(s) on a in all",
 }
 
 
