@@ -101,7 +101,10 @@ class WirePeer {
   // (run/wire_peer_curve.cpp), so the steps that write and read frames work unchanged over CURVE.
   // `message_as_command`: the MESSAGE frames carry the COMMAND flag (RFC 23 "message data SHALL be
   // encoded as commands"); else no flag, as libzmq 4.3 sends them and needs them.
-  void start_curve(zmtp::curve::Session session, bool message_as_command);
+  // `expect_command_frames`: the implementation's MESSAGE frames must (true) or must not (false)
+  // carry the COMMAND flag; a frame that differs is read as garbage, saying so.
+  void start_curve(zmtp::curve::Session session, bool message_as_command,
+                   std::optional<bool> expect_command_frames = std::nullopt);
   zmtp::curve::Session* curve() { return curve_ ? &*curve_ : nullptr; }
   // The CURVE handshake is over from the raw peer's side: a PING probe may follow.
   void handshake_done() { peer_ready_seen_ = true; }
@@ -165,6 +168,7 @@ class WirePeer {
   uint32_t ws_masks_ = 0;  // frames masked so far: each gets the next mask
   std::optional<zmtp::curve::Session> curve_;
   bool curve_message_as_command_ = false;
+  std::optional<bool> curve_expect_command_frames_;
 };
 
 }  // namespace zconform

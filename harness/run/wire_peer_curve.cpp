@@ -8,9 +8,11 @@ namespace zconform {
 
 namespace curve = zmtp::curve;
 
-void WirePeer::start_curve(curve::Session session, bool message_as_command) {
+void WirePeer::start_curve(curve::Session session, bool message_as_command,
+                           std::optional<bool> expect_command_frames) {
   curve_.emplace(std::move(session));
   curve_message_as_command_ = message_as_command;
+  curve_expect_command_frames_ = expect_command_frames;
   peer_ready_seen_ = true;
   transcript_.note(std::string("CURVE handshake done: frames travel in MESSAGE commands") +
                    (message_as_command ? " (framed as commands)" : " (framed as libzmq does)"));
@@ -44,6 +46,15 @@ WirePeer::Read WirePeer::curve_open(zmtp::DecodedFrame& frame, std::string& why)
   if (curve::command_name(frame.body) != "MESSAGE") {
     transcript_.note("not a MESSAGE on a CURVE connection: passed on as it came");
     return Read::frame;
+  }
+  if (curve_expect_command_frames_ && frame.command != *curve_expect_command_frames_) {
+    why = std::string("the implementation's MESSAGE came in a frame ") +
+          (frame.command ? "with" : "without") + " the COMMAND flag (flags octet 0x" +
+          zmtp::hex(std::string(1, static_cast<char>(frame.flags))) + "), the step expects it " +
+          (*curve_expect_command_frames_ ? "with (RFC 23: message data encoded as commands)"
+                                         : "without");
+    transcript_.note(why);
+    return Read::garbage;
   }
   auto opened = curve_->open(frame.body, why);
   if (!opened) {

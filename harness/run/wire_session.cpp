@@ -130,7 +130,7 @@ zmtp::DecodedFrame wire_next(CaseContext& cx, const WireCheck& check, const std:
         if (publisher && !frame.command && frame.body.rfind(kSyncPrefix, 0) == 0) continue;
         return frame;
       case WirePeer::Read::garbage:
-        throw CaseStop{cx.failure_verdict(), wanted, "undecodable octets: " + why};
+        throw CaseStop{cx.failure_verdict(), wanted, "unreadable: " + why};
       case WirePeer::Read::closed:
       case WirePeer::Read::timeout: wire_fail(cx, check, wanted, why);
     }

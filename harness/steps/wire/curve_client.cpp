@@ -96,6 +96,7 @@ struct CurveClient final : StepOf<CurveClient> {
   ReadyCheck expected = {{"Socket-Type", "$TYPE"}};
   ClientMisbehaviour misbehave = CM::none;
   bool message_as_command = false;
+  std::optional<bool> expect_command_frames;
   WireCheck on_failure;
 
   static Fields<CurveClient> fields() {
@@ -119,6 +120,7 @@ struct CurveClient final : StepOf<CurveClient> {
         field::boolean("message_as_command", &S::message_as_command,
                        "MESSAGE frames carry the COMMAND flag (RFC 23: message data encoded as "
                        "commands); else none, as libzmq 4.3 sends them"),
+        expect_framing_field(&S::expect_command_frames),
         within_field(&S::on_failure),
     };
   }
@@ -188,7 +190,7 @@ struct CurveClient final : StepOf<CurveClient> {
     if (misbehave == CM::reused_nonce) session.nonce_fault = curve::NonceFault::reused;
     if (misbehave == CM::decreasing_nonce) session.nonce_fault = curve::NonceFault::decreasing;
     if (misbehave == CM::message_reserved_flags) session.extra_flags = 0x80;
-    wire.start_curve(std::move(session), message_as_command);
+    wire.start_curve(std::move(session), message_as_command, expect_command_frames);
   }
 };
 

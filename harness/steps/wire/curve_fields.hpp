@@ -46,6 +46,21 @@ Field<S> key_field(const char* name, zmtp::curve::Key S::*member, std::string do
       .defaults("\"" + std::string(default_text) + "\"");
 }
 
+// `expect_message_framing: command | plain`: how the implementation's MESSAGE frames must be
+// flagged (unset: not checked).
+template <typename S>
+Field<S> expect_framing_field(std::optional<bool> S::*member) {
+  return field::custom<S>(
+             "expect_message_framing", "command | plain",
+             "the implementation's MESSAGE frames carry the COMMAND flag (command, as RFC 23 asks "
+             "of message data on an encrypted connection) or none (plain)",
+             [member](const StepLoad& load, const YAML::Node& node, S& s) {
+               s.*member = load.reader.choice<bool>(node, "'expect_message_framing'",
+                                                    {{"command", true}, {"plain", false}});
+             })
+      .defaults("not checked");
+}
+
 // The greeting before a CURVE handshake: exchanged, and the implementation's names CURVE.
 void require_curve_greeting(CaseContext& cx, WirePeer& wire);
 

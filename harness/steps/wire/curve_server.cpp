@@ -84,6 +84,7 @@ struct CurveServer final : StepOf<CurveServer> {
   ReadyCheck expected = {{"Socket-Type", "$TYPE"}};
   ServerMisbehaviour misbehave = SM::none;
   bool message_as_command = false;
+  std::optional<bool> expect_command_frames;
   WireCheck on_failure;
 
   static Fields<CurveServer> fields() {
@@ -112,6 +113,7 @@ struct CurveServer final : StepOf<CurveServer> {
         field::boolean("message_as_command", &S::message_as_command,
                        "MESSAGE frames carry the COMMAND flag (RFC 23: message data encoded as "
                        "commands); else none, as libzmq 4.3 sends them"),
+        expect_framing_field(&S::expect_command_frames),
         within_field(&S::on_failure),
     };
   }
@@ -180,7 +182,7 @@ struct CurveServer final : StepOf<CurveServer> {
     if (misbehave == SM::reused_nonce) session.nonce_fault = curve::NonceFault::reused;
     if (misbehave == SM::decreasing_nonce) session.nonce_fault = curve::NonceFault::decreasing;
     if (misbehave == SM::message_reserved_flags) session.extra_flags = 0x80;
-    wire.start_curve(std::move(session), message_as_command);
+    wire.start_curve(std::move(session), message_as_command, expect_command_frames);
   }
 };
 
