@@ -3,6 +3,7 @@
 #include <map>
 
 #include "zmtp/command.hpp"
+#include "zmtp/curve/describe_curve.hpp"
 #include "zmtp/describe.hpp"
 
 namespace zconform {
@@ -61,6 +62,7 @@ void WirePeer::fresh_connection(RawStream stream) {
   peer_ready_seen_ = false;
   major_ = 3;
   curve_.reset();
+  curve_greeting_ = false;
   if (++connections_ > 1) {
     transcript_.note("connection " + std::to_string(connections_) +
                      " (stream offsets restart at 0)");
@@ -166,6 +168,7 @@ bool WirePeer::read_greeting_to(size_t total, const std::string& meaning,
 const WirePeer::Greeted& WirePeer::greet(const GreetingSpec& spec, Clock::time_point deadline,
                                          bool no_mechanism_too) {
   greeted_ = {};
+  curve_greeting_ = spec.mechanism.value_or("") == "CURVE";
   if (!stream_) {
     greeted_.stopped = "no connection";
     return greeted_;
@@ -313,7 +316,7 @@ bool WirePeer::write(const zmtp::Frame& plain, int truncate, Clock::time_point d
     zmtp::DecodedFrame decoded;
     std::string error;
     meaning = self.next(decoded, error) == zmtp::FrameDecoder::Status::frame
-                  ? zmtp::describe_frame(decoded)
+                  ? describe(decoded)
                   : "header declares more than is sent: " + zmtp::hex(raw, 16);
   }
   if (truncate >= 0 && static_cast<size_t>(truncate) < raw.size()) {
@@ -362,9 +365,7 @@ WirePeer::Read WirePeer::read_plain(zmtp::DecodedFrame& out, std::string& why,
   }
   while (true) {
     switch (decoder_.next(out, why)) {
-      case zmtp::FrameDecoder::Status::frame:
-        took_frame(out, zmtp::describe_frame(out));
-        return Read::frame;
+      case zmtp::FrameDecoder::Status::frame: took_frame(out, describe(out)); return Read::frame;
       case zmtp::FrameDecoder::Status::error:
         transcript_.note("undecodable: " + why);
         return Read::garbage;
@@ -379,6 +380,13 @@ WirePeer::Read WirePeer::read_plain(zmtp::DecodedFrame& out, std::string& why,
     if (!read_more(chunk, decoder_.pending().size(), ended, why, deadline)) return ended;
     decoder_.feed(chunk);
   }
+}
+
+std::string WirePeer::describe(const zmtp::DecodedFrame& frame) const {
+  if (curve_greeting_ && frame.command && !curve_) {
+    if (auto curve = zmtp::curve::describe_curve_command(frame.body)) return *curve;
+  }
+  return zmtp::describe_frame(frame);
 }
 
 void WirePeer::took_frame(const zmtp::DecodedFrame& frame, const std::string& meaning) {

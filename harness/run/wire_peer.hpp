@@ -130,6 +130,9 @@ class WirePeer {
   // Reads until the implementation's greeting holds `total` octets; false if it stopped first.
   bool read_greeting_to(size_t total, const std::string& meaning, Clock::time_point deadline);
   void legacy_greet(const GreetingSpec& spec, Clock::time_point deadline);
+  // A frame as a transcript line: CURVE's handshake commands by their own layout once the
+  // greeting named CURVE, any other frame as zmtp::describe_frame says it.
+  std::string describe(const zmtp::DecodedFrame& frame) const;
   // Records a frame read in the transcript; a READY ends the handshake from the raw peer's side.
   void took_frame(const zmtp::DecodedFrame& frame, const std::string& meaning);
   // The next octets from the stream into `chunk` (true), or what ended the read in `ended` and
@@ -167,6 +170,7 @@ class WirePeer {
   zmtp::WsFrameDecoder ws_decoder_;
   uint32_t ws_masks_ = 0;  // frames masked so far: each gets the next mask
   std::optional<zmtp::curve::Session> curve_;
+  bool curve_greeting_ = false;  // either greeting named CURVE
   bool curve_message_as_command_ = false;
   std::optional<bool> curve_expect_command_frames_;
 };

@@ -73,8 +73,9 @@ WirePeer::Read WirePeer::curve_open(zmtp::DecodedFrame& frame, std::string& why)
   inner.body = std::move(opened->payload);
   inner.raw = std::move(frame.raw);
   transcript_.note("MESSAGE nonce " + std::to_string(opened->nonce) + " box flags " +
-                   std::to_string(opened->flags) + " (frame flags " +
-                   zmtp::describe_flags(frame.flags) + ") carries " + zmtp::describe_frame(inner));
+                   std::to_string(opened->flags) + " (frame flags 0x" +
+                   zmtp::hex(std::string(1, static_cast<char>(frame.flags))) + ") carries " +
+                   zmtp::describe_frame(inner));
   frame = std::move(inner);
   return Read::frame;
 }

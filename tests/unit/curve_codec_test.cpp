@@ -4,6 +4,7 @@
 
 #include "zmtp/curve/client_handshake.hpp"
 #include "zmtp/curve/commands.hpp"
+#include "zmtp/curve/describe_curve.hpp"
 #include "zmtp/curve/nonces.hpp"
 #include "zmtp/curve/server_handshake.hpp"
 #include "zmtp/curve/z85.hpp"
@@ -245,4 +246,18 @@ TEST(CurveCodec, ShortOrForeignCommandsAreRefusedWithTheirSize) {
   EXPECT_FALSE(parse_welcome(std::string("\x05READY", 6) + std::string(162, 'x'), error));
   EXPECT_NE(error.find("expected WELCOME, got READY"), std::string::npos) << error;
   EXPECT_EQ(command_name(std::string("\x08INITIATE...", 12)), "INITIATE");
+}
+
+TEST(CurveCodec, HandshakeCommandsAreDescribedByTheirOwnLayout) {
+  Pair p;
+  const std::string hello = p.client.hello();
+  EXPECT_EQ(describe_curve_command(hello)->rfind("COMMAND CURVE HELLO version 1.0 nonce 1 C'=", 0),
+            0u)
+      << *describe_curve_command(hello);
+  ClientHandshake padded(test_client_keys(), test_server_keys().public_key,
+                         {.hello_padding = true});
+  EXPECT_NE(describe_curve_command(padded.hello())->find("padding NOT ZERO"), std::string::npos);
+  EXPECT_NE(describe_curve_command(hello.substr(0, 150))->find("<malformed: HELLO of 150 octets"),
+            std::string::npos);
+  EXPECT_FALSE(describe_curve_command(std::string("\x04PING\x00\x00", 7)));
 }
