@@ -19,7 +19,8 @@ void WirePeer::start_curve(curve::Session session, bool message_as_command,
 }
 
 // The frame's MORE and COMMAND flags go inside the box (bits 0 and 1, as libzmq does); the lies a
-// frame tells about its header (size, LONG, raw flags) stay on the frame that carries the MESSAGE.
+// frame tells about its header (size, LONG, reserved bits, raw flags) stay on the frame that
+// carries the MESSAGE. Reserved bits inside the box are the session's (message_reserved_flags).
 zmtp::Frame WirePeer::curve_seal(const zmtp::Frame& frame) {
   uint8_t flags = 0;
   if (frame.flags & zmtp::kMore) flags |= curve::kMessageMore;
@@ -31,7 +32,8 @@ zmtp::Frame WirePeer::curve_seal(const zmtp::Frame& frame) {
   inner.body = frame.body;
   inner.declared_size = frame.body.size();
   zmtp::Frame outer = frame;
-  outer.flags = curve_message_as_command_ ? zmtp::kCommand : 0;
+  outer.flags = static_cast<uint8_t>((curve_message_as_command_ ? zmtp::kCommand : 0) |
+                                     (frame.flags & zmtp::kReservedBits));
   outer.body = curve_->seal(flags, frame.body);
   transcript_.note("MESSAGE nonce " + std::to_string(curve_->last_sent_nonce()) + " box flags " +
                    std::to_string(flags | curve_->extra_flags) + " carries " +
