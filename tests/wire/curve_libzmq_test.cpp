@@ -81,6 +81,7 @@ Greeting greet(RawStream& stream, bool as_server) {
 }
 
 struct Peer {
+  explicit Peer(RawStream& s) : stream(s) {}
   RawStream& stream;
   FrameDecoder frames;
   WireTranscript transcript;
@@ -111,7 +112,7 @@ TEST(WireCurve, OurClientTalksWithALibzmqCurveServer) {
   RawStream stream = RawStream::connect(server.endpoint, soon());
   const Greeting theirs = greet(stream, false);
   EXPECT_EQ(theirs.mechanism, "CURVE");
-  Peer peer{stream};
+  Peer peer(stream);
   ClientHandshake client(test_client_keys(), test_server_keys().public_key);
   std::string error;
   peer.command(client.hello());
@@ -164,7 +165,7 @@ TEST(WireCurve, OurServerTalksWithALibzmqCurveClient) {
   RawStream& stream = *accepted;
   const Greeting theirs = greet(stream, true);
   EXPECT_EQ(theirs.mechanism, "CURVE");
-  Peer peer{stream};
+  Peer peer(stream);
   ServerHandshake server(test_server_keys());
   std::string error;
   DecodedFrame hello = peer.next();
