@@ -128,6 +128,13 @@ TEST(CurveCodec, HelloMisbehavioursAreRefusedByAStrictServer) {
     EXPECT_NE(p.error.find("CURVE-01"), std::string::npos) << p.error;
   }
   {
+    Pair p({.hello_version = true});
+    const std::string hello = p.client.hello();
+    EXPECT_EQ(hello[6], '\x02');
+    EXPECT_FALSE(p.server.take_hello(hello, p.error));
+    EXPECT_NE(p.error.find("version 2.0"), std::string::npos) << p.error;
+  }
+  {
     Pair p({.hello_padding = true});
     const std::string hello = p.client.hello();
     EXPECT_NE(hello.substr(8, 72), std::string(72, '\0'));
@@ -149,6 +156,14 @@ TEST(CurveCodec, InitiateMisbehavioursDoWhatTheySayAndAreRefused) {
     }
     EXPECT_FALSE(p.server.take_initiate(initiate, p.error));
     EXPECT_NE(p.error.find("CURVE-02"), std::string::npos) << p.error;
+  }
+  {
+    Pair p({.initiate_short = true});
+    ASSERT_TRUE(p.hello() && p.welcome()) << p.error;
+    const std::string initiate = p.client.initiate(metadata("PUSH"));
+    EXPECT_EQ(initiate.size(), kInitiateMinSize - 1);
+    EXPECT_FALSE(p.server.take_initiate(initiate, p.error));
+    EXPECT_NE(p.error.find("CURVE-01"), std::string::npos) << p.error;
   }
   {
     Pair p({.bad_cookie = true});

@@ -16,6 +16,8 @@ enum class ClientMisbehaviour {
   hello_short,
   hello_long,
   hello_padding,
+  hello_version,
+  initiate_short,
   initiate_reused_nonce,
   initiate_decreasing_nonce,
   bad_cookie,
@@ -46,6 +48,11 @@ const std::vector<Misbehaviour<CM>>& client_misbehaviours() {
       {"hello_padding", CM::hello_padding,
        "causes HELLO's 72 anti-amplification octets to be 0x01, not zero, and ends the step after "
        "HELLO"},
+      {"hello_version", CM::hello_version,
+       "causes HELLO to announce CurveZMQ version 2.0, not 1.0, and ends the step after HELLO"},
+      {"initiate_short", CM::initiate_short,
+       "causes INITIATE to be 256 octets, one short of the least (CURVE-01), and ends the step "
+       "after INITIATE"},
       {"initiate_reused_nonce", CM::initiate_reused_nonce,
        "causes INITIATE to reuse HELLO's short nonce (CURVE-02), and ends the step after INITIATE"},
       {"initiate_decreasing_nonce", CM::initiate_decreasing_nonce,
@@ -131,6 +138,8 @@ struct CurveClient final : StepOf<CurveClient> {
     f.bad_hello_box = misbehave == CM::bad_hello_box;
     f.hello_size_change = misbehave == CM::hello_short ? -1 : misbehave == CM::hello_long ? 1 : 0;
     f.hello_padding = misbehave == CM::hello_padding;
+    f.hello_version = misbehave == CM::hello_version;
+    f.initiate_short = misbehave == CM::initiate_short;
     f.initiate_nonce = misbehave == CM::initiate_reused_nonce ? curve::InitiateNonce::reused
                        : misbehave == CM::initiate_decreasing_nonce
                            ? curve::InitiateNonce::decreasing
@@ -143,11 +152,12 @@ struct CurveClient final : StepOf<CurveClient> {
   bool ends_after_hello() const {
     return misbehave == CM::wrong_server_key || misbehave == CM::bad_hello_box ||
            misbehave == CM::hello_short || misbehave == CM::hello_long ||
-           misbehave == CM::hello_padding;
+           misbehave == CM::hello_padding || misbehave == CM::hello_version;
   }
   bool ends_after_initiate() const {
-    return misbehave == CM::initiate_reused_nonce || misbehave == CM::initiate_decreasing_nonce ||
-           misbehave == CM::bad_cookie || misbehave == CM::bad_vouch;
+    return misbehave == CM::initiate_short || misbehave == CM::initiate_reused_nonce ||
+           misbehave == CM::initiate_decreasing_nonce || misbehave == CM::bad_cookie ||
+           misbehave == CM::bad_vouch;
   }
 
   std::string metadata(const CaseContext& cx) const {

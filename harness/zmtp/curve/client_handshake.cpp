@@ -27,6 +27,7 @@ ClientHandshake::ClientHandshake(KeyPair permanent, Key server_public, ClientFau
 std::string ClientHandshake::hello() {
   Hello hello;
   if (faults_.hello_padding) hello.padding = std::string(hello.padding.size(), '\x01');
+  if (faults_.hello_version) hello.major = 2;
   hello.client_transient = transient_.public_key;
   hello.nonce = hello_nonce_;
   const Key box_for = faults_.wrong_server_key ? generate_key_pair().public_key : server_public_;
@@ -73,7 +74,9 @@ std::string ClientHandshake::initiate(std::string_view metadata) {
   if (faults_.bad_cookie) flip_octet(initiate.cookie, 50);
   initiate.nonce = initiate_nonce_;
   initiate.box = box_seal_shared(plain, short_nonce(kInitiatePrefix, initiate.nonce), shared_key_);
-  return encode_initiate(initiate);
+  std::string body = encode_initiate(initiate);
+  if (faults_.initiate_short) body.resize(kInitiateMinSize - 1);
+  return body;
 }
 
 std::optional<std::vector<Property>> ClientHandshake::take_ready(std::string_view body,

@@ -30,7 +30,12 @@ struct ClientFaults {
   int hello_size_change = 0;
   // hello_padding, if true, causes the 72 anti-amplification octets of HELLO to be non-zero.
   bool hello_padding = false;
+  // hello_version, if true, causes HELLO to announce CurveZMQ version 2.0 instead of 1.0.
+  bool hello_version = false;
   InitiateNonce initiate_nonce = InitiateNonce::next;
+  // initiate_short, if true, causes INITIATE to be cut to 256 octets, one short of its least
+  // (CURVE-01).
+  bool initiate_short = false;
   // bad_cookie, if true, causes one octet of the cookie echoed in INITIATE to be flipped.
   bool bad_cookie = false;
   // bad_vouch, if true, causes the vouch to be boxed by a secret key that is not the client's
