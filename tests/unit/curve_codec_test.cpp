@@ -280,3 +280,19 @@ TEST(CurveCodec, HandshakeCommandsAreDescribedByTheirOwnLayout) {
             std::string::npos);
   EXPECT_FALSE(describe_curve_command(std::string("\x04PING\x00\x00", 7)));
 }
+
+TEST(CurveCodec, ShortAndAlteredMessagesAfterTheFirstAreRefused) {
+  for (bool cut : {true, false}) {
+    Pair p;
+    p.complete();
+    Session client = p.client.session();
+    client.short_messages = cut;
+    client.altered_boxes = !cut;
+    Session server = p.server.session();
+    ASSERT_TRUE(server.open(client.seal(0, "first"), p.error)) << p.error;
+    const std::string second = client.seal(0, "second");
+    if (cut) EXPECT_EQ(second.size(), kMessageMinSize - 1);
+    EXPECT_FALSE(server.open(second, p.error));
+    EXPECT_NE(p.error.find(cut ? "CURVE-01" : "does not open"), std::string::npos) << p.error;
+  }
+}

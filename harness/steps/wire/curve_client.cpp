@@ -27,6 +27,8 @@ enum class ClientMisbehaviour {
   reused_nonce,
   decreasing_nonce,
   message_reserved_flags,
+  message_short,
+  bad_message_box,
   stall_after_greeting,
   stall_after_hello,
 };
@@ -79,6 +81,11 @@ const std::vector<Misbehaviour<CM>>& client_misbehaviours() {
        "(CURVE-02)"},
       {"message_reserved_flags", CM::message_reserved_flags,
        "causes every MESSAGE's flags octet to have bit 7 set (CURVE-03)"},
+      {"message_short", CM::message_short,
+       "causes every MESSAGE after the first to be cut to 32 octets, one short of the least "
+       "(CURVE-01)"},
+      {"bad_message_box", CM::bad_message_box,
+       "causes one octet of the box of every MESSAGE after the first to be flipped"},
       {"stall_after_greeting", CM::stall_after_greeting,
        "causes the raw peer to send nothing after its greeting (SEC-01)"},
       {"stall_after_hello", CM::stall_after_hello,
@@ -200,6 +207,8 @@ struct CurveClient final : StepOf<CurveClient> {
     if (misbehave == CM::reused_nonce) session.nonce_fault = curve::NonceFault::reused;
     if (misbehave == CM::decreasing_nonce) session.nonce_fault = curve::NonceFault::decreasing;
     if (misbehave == CM::message_reserved_flags) session.extra_flags = 0x80;
+    session.short_messages = misbehave == CM::message_short;
+    session.altered_boxes = misbehave == CM::bad_message_box;
     wire.start_curve(std::move(session), message_as_command, expect_command_frames);
   }
 };

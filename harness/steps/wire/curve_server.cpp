@@ -22,6 +22,8 @@ enum class ServerMisbehaviour {
   reused_nonce,
   decreasing_nonce,
   message_reserved_flags,
+  message_short,
+  bad_message_box,
   stall_after_hello,
   stall_after_initiate,
 };
@@ -59,6 +61,11 @@ const std::vector<Misbehaviour<SM>>& server_misbehaviours() {
        "(CURVE-02)"},
       {"message_reserved_flags", SM::message_reserved_flags,
        "causes every MESSAGE's flags octet to have bit 7 set (CURVE-03)"},
+      {"message_short", SM::message_short,
+       "causes every MESSAGE after the first to be cut to 32 octets, one short of the least "
+       "(CURVE-01)"},
+      {"bad_message_box", SM::bad_message_box,
+       "causes one octet of the box of every MESSAGE after the first to be flipped"},
       {"stall_after_hello", SM::stall_after_hello,
        "causes the raw peer to read HELLO and never answer it (SEC-01)"},
       {"stall_after_initiate", SM::stall_after_initiate,
@@ -182,6 +189,8 @@ struct CurveServer final : StepOf<CurveServer> {
     if (misbehave == SM::reused_nonce) session.nonce_fault = curve::NonceFault::reused;
     if (misbehave == SM::decreasing_nonce) session.nonce_fault = curve::NonceFault::decreasing;
     if (misbehave == SM::message_reserved_flags) session.extra_flags = 0x80;
+    session.short_messages = misbehave == SM::message_short;
+    session.altered_boxes = misbehave == SM::bad_message_box;
     wire.start_curve(std::move(session), message_as_command, expect_command_frames);
   }
 };

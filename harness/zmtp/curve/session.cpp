@@ -38,8 +38,12 @@ std::string Session::seal(uint8_t flags, std::string_view payload) {
   plain += payload;
   const std::string_view prefix =
       role_ == Role::client ? kMessageFromClientPrefix : kMessageFromServerPrefix;
-  return encode_message(
-      NonceAndBox{nonce, box_seal_shared(plain, short_nonce(prefix, nonce), shared_key_)});
+  NonceAndBox message{nonce, box_seal_shared(plain, short_nonce(prefix, nonce), shared_key_)};
+  const bool faulty = sealed_ > 1;  // the first MESSAGE is always valid
+  if (faulty && altered_boxes) message.box[message.box.size() / 2] ^= 0x5A;
+  std::string body = encode_message(message);
+  if (faulty && short_messages) body.resize(kMessageMinSize - 1);
+  return body;
 }
 
 std::optional<Session::Opened> Session::open(std::string_view body, std::string& error) {

@@ -50,6 +50,12 @@ class Session {
   NonceFault nonce_fault = NonceFault::none;
   // OR-ed into the flags of every MESSAGE sealed (CURVE-03 misbehaviour).
   uint8_t extra_flags = 0;
+  // short_messages, if true, causes every MESSAGE after the first to be cut to 32 octets, one
+  // short of the least (CURVE-01).
+  bool short_messages = false;
+  // altered_boxes, if true, causes one octet of the box of every MESSAGE after the first to be
+  // flipped: a box that does not open.
+  bool altered_boxes = false;
   // Off only in test doubles that play a lax implementation: a peer's nonce is then taken as it is.
   bool check_peer_nonces = true;
 
