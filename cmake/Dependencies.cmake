@@ -20,6 +20,8 @@ function(zconform_require_package name debian_package)
 endfunction()
 
 zconform_require_pkg_config(LIBZMQ libzmq libzmq3-dev)
+# The raw peer's CURVE (RFC 26): crypto_box, crypto_secretbox and key pairs, never our own crypto.
+zconform_require_pkg_config(SODIUM libsodium libsodium-dev)
 zconform_require_package(cppzmq cppzmq-dev)
 zconform_require_package(nlohmann_json nlohmann-json3-dev)
 zconform_require_package(yaml-cpp libyaml-cpp-dev)

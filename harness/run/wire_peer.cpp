@@ -3,6 +3,7 @@
 #include <map>
 
 #include "zmtp/command.hpp"
+#include "zmtp/curve/describe_curve.hpp"
 #include "zmtp/describe.hpp"
 
 namespace zconform {
@@ -61,6 +62,8 @@ void WirePeer::fresh_connection(RawStream stream) {
   closed_ = false;
   peer_ready_seen_ = false;
   major_ = 3;
+  curve_.reset();
+  curve_greeting_ = false;
   if (++connections_ > 1) {
     transcript_.note("connection " + std::to_string(connections_) +
                      " (stream offsets restart at 0)");
@@ -166,6 +169,7 @@ bool WirePeer::read_greeting_to(size_t total, const std::string& meaning,
 const WirePeer::Greeted& WirePeer::greet(const GreetingSpec& spec, Clock::time_point deadline,
                                          bool no_mechanism_too) {
   greeted_ = {};
+  curve_greeting_ = spec.mechanism.value_or("") == "CURVE";
   if (!stream_) {
     greeted_.stopped = "no connection";
     return greeted_;
@@ -286,7 +290,10 @@ std::optional<zmtp::Greeting> WirePeer::peer_greeting() const {
   return zmtp::decode_greeting(greeted_.peer_octets);
 }
 
-bool WirePeer::write(const zmtp::Frame& frame, int truncate, Clock::time_point deadline) {
+bool WirePeer::write(const zmtp::Frame& plain, int truncate, Clock::time_point deadline) {
+  std::optional<zmtp::Frame> sealed;
+  if (curve_) sealed = curve_seal(plain);
+  const zmtp::Frame& frame = sealed ? *sealed : plain;
   std::string raw;
   std::string meaning;
   if (ws_) {
@@ -310,7 +317,7 @@ bool WirePeer::write(const zmtp::Frame& frame, int truncate, Clock::time_point d
     zmtp::DecodedFrame decoded;
     std::string error;
     meaning = self.next(decoded, error) == zmtp::FrameDecoder::Status::frame
-                  ? zmtp::describe_frame(decoded)
+                  ? describe(decoded)
                   : "header declares more than is sent: " + zmtp::hex(raw, 16);
   }
   if (truncate >= 0 && static_cast<size_t>(truncate) < raw.size()) {
@@ -327,15 +334,26 @@ WirePeer::Read WirePeer::read(zmtp::DecodedFrame& out, std::string& why,
     pending_.pop_front();
     return Read::frame;
   }
+  const Read read = read_plain(out, why, deadline);
+  return read == Read::frame && curve_ ? curve_open(out, why) : read;
+}
+
+WirePeer::Read WirePeer::read_plain(zmtp::DecodedFrame& out, std::string& why,
+                                    Clock::time_point deadline) {
   if (ws_) return ws_read(out, why, deadline);
   if (major_ == 1) {
-    // ZMTP 1.0 frames are not parsed, but a closed connection is told apart from one that says
-    // something, or stays silent: a peer that refuses 1.0 (GREET-07) shows itself by closing.
+    // No ZMTP 1.0 decoder here; but whether the implementation closes the connection (GREET-07)
+    // or sends octets is still worth telling apart.
+    if (!stream_ || closed_) {
+      why = "the connection is closed";
+      return Read::closed;
+    }
     std::string chunk;
-    Read ended = Read::garbage;
+    Read ended;
     if (!read_more(chunk, 0, ended, why, deadline)) return ended;
-    transcript_.received(chunk, "ZMTP 1.0 octets (not parsed)");
-    why = "the raw peer does not read ZMTP 1.0 frames";
+    transcript_.received(chunk, "ZMTP 1.0 octets (not decoded)");
+    why = "the raw peer does not read ZMTP 1.0 frames (" + std::to_string(chunk.size()) +
+          " octets came)";
     return Read::garbage;
   }
   // Greeting octets still owed (a greeting cut short, or none sent) are read as greeting, not
@@ -348,9 +366,7 @@ WirePeer::Read WirePeer::read(zmtp::DecodedFrame& out, std::string& why,
   }
   while (true) {
     switch (decoder_.next(out, why)) {
-      case zmtp::FrameDecoder::Status::frame:
-        took_frame(out, zmtp::describe_frame(out));
-        return Read::frame;
+      case zmtp::FrameDecoder::Status::frame: took_frame(out, describe(out)); return Read::frame;
       case zmtp::FrameDecoder::Status::error:
         transcript_.note("undecodable: " + why);
         return Read::garbage;
@@ -365,6 +381,13 @@ WirePeer::Read WirePeer::read(zmtp::DecodedFrame& out, std::string& why,
     if (!read_more(chunk, decoder_.pending().size(), ended, why, deadline)) return ended;
     decoder_.feed(chunk);
   }
+}
+
+std::string WirePeer::describe(const zmtp::DecodedFrame& frame) const {
+  if (curve_greeting_ && frame.command && !curve_) {
+    if (auto curve = zmtp::curve::describe_curve_command(frame.body)) return *curve;
+  }
+  return zmtp::describe_frame(frame);
 }
 
 void WirePeer::took_frame(const zmtp::DecodedFrame& frame, const std::string& meaning) {

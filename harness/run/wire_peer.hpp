@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "scenario/wire_specs.hpp"
+#include "zmtp/curve/session.hpp"
 #include "zmtp/frame.hpp"
 #include "zmtp/greeting.hpp"
 #include "zmtp/raw_stream.hpp"
@@ -82,11 +83,13 @@ class WirePeer {
   std::optional<int> peer_legacy_revision() const;
 
   // Frames in the negotiated framing (ZMTP 3.x/2.0 frames; ZMTP 1.0 length-flags-body after a 1.0
-  // greeting); false when the connection is gone. `truncate` >= 0 writes only that many octets.
+  // greeting; after a CURVE handshake, sealed in MESSAGE commands); false when the connection is
+  // gone. `truncate` >= 0 writes only that many octets.
   bool write(const zmtp::Frame& frame, int truncate, Clock::time_point deadline);
 
   enum class Read { frame, closed, timeout, garbage };
-  // The next frame (pushed-back ones first). `why` says what ended a read that gave no frame.
+  // The next frame (pushed-back ones first; after a CURVE handshake, what a MESSAGE carried). `why`
+  // says what ended a read that gave no frame.
   Read read(zmtp::DecodedFrame& out, std::string& why, Clock::time_point deadline);
   void push_back(zmtp::DecodedFrame frame) { pending_.push_back(std::move(frame)); }
 
@@ -96,6 +99,19 @@ class WirePeer {
   enum class Bytes { complete, closed, timeout };
   // Appends to `out` until it holds `n` octets, the implementation closes, or the deadline.
   Bytes read_bytes(std::string& out, size_t n, Clock::time_point deadline);
+
+  // --- CURVE (RFC 26), once the curve_client or curve_server step finished its handshake: from
+  // then on every frame written is sealed in a MESSAGE command and every MESSAGE read is opened
+  // (run/wire_peer_curve.cpp), so the steps that write and read frames work unchanged over CURVE.
+  // `message_as_command`: the MESSAGE frames carry the COMMAND flag (RFC 23 "message data SHALL be
+  // encoded as commands"); else no flag, as libzmq 4.3 sends them and needs them.
+  // `expect_command_frames`: the implementation's MESSAGE frames must (true) or must not (false)
+  // carry the COMMAND flag; a frame that differs is read as garbage, saying so.
+  void start_curve(zmtp::curve::Session session, bool message_as_command,
+                   std::optional<bool> expect_command_frames = std::nullopt);
+  zmtp::curve::Session* curve() { return curve_ ? &*curve_ : nullptr; }
+  // The CURVE handshake is over from the raw peer's side: a PING probe may follow.
+  void handshake_done() { peer_ready_seen_ = true; }
 
   bool closed() const { return closed_; }
   // A READY command (over ZWS2.0 with no mechanism: the routing-id message) has been read on this
@@ -110,10 +126,17 @@ class WirePeer {
 
  private:
   void fresh_connection(zmtp::RawStream stream);
+  // A frame as it crosses the wire before CURVE wraps it (read_plain) and the CURVE layer.
+  Read read_plain(zmtp::DecodedFrame& out, std::string& why, Clock::time_point deadline);
+  zmtp::Frame curve_seal(const zmtp::Frame& frame);
+  Read curve_open(zmtp::DecodedFrame& frame, std::string& why);
   bool send_octets(std::string_view octets, const std::string& meaning, Clock::time_point deadline);
   // Reads until the implementation's greeting holds `total` octets; false if it stopped first.
   bool read_greeting_to(size_t total, const std::string& meaning, Clock::time_point deadline);
   void legacy_greet(const GreetingSpec& spec, Clock::time_point deadline);
+  // A frame as a transcript line: CURVE's handshake commands by their own layout once the
+  // greeting named CURVE, any other frame as zmtp::describe_frame says it.
+  std::string describe(const zmtp::DecodedFrame& frame) const;
   // Records a frame read in the transcript; a READY ends the handshake from the raw peer's side.
   void took_frame(const zmtp::DecodedFrame& frame, const std::string& meaning);
   // The next octets from the stream into `chunk` (true), or what ended the read in `ended` and
@@ -151,6 +174,10 @@ class WirePeer {
   std::string ws_target_;  // "/path"
   zmtp::WsFrameDecoder ws_decoder_;
   uint32_t ws_masks_ = 0;  // frames masked so far: each gets the next mask
+  std::optional<zmtp::curve::Session> curve_;
+  bool curve_greeting_ = false;  // either greeting named CURVE
+  bool curve_message_as_command_ = false;
+  std::optional<bool> curve_expect_command_frames_;
 };
 
 }  // namespace zconform

@@ -190,7 +190,7 @@ std::string WirePeer::ws_encode(const zmtp::Frame& frame, std::string& meaning) 
   std::string error;
   if (self.next(decoded, error) == zmtp::WsFrameDecoder::Status::frame) {
     auto zmtp_frame = zmtp::zmtp_from_zws(decoded, error);
-    meaning = "ZWS " + (zmtp_frame ? zmtp::describe_frame(*zmtp_frame) : error);
+    meaning = "ZWS " + (zmtp_frame ? describe(*zmtp_frame) : error);
   } else {
     meaning = "ZWS frame: " + error;
   }
@@ -250,7 +250,7 @@ WirePeer::Read WirePeer::ws_read(zmtp::DecodedFrame& out, std::string& why,
           return Read::garbage;
         }
         out = std::move(*decoded);
-        took_frame(out, "ZWS " + zmtp::describe_frame(out));
+        took_frame(out, "ZWS " + describe(out));
         // With no mechanism the routing id message ends the handshake, as READY does with NULL.
         if (ws_no_mechanism_ && !out.command) peer_ready_seen_ = true;
         return Read::frame;

@@ -130,7 +130,7 @@ zmtp::DecodedFrame wire_next(CaseContext& cx, const WireCheck& check, const std:
         if (publisher && !frame.command && frame.body.rfind(kSyncPrefix, 0) == 0) continue;
         return frame;
       case WirePeer::Read::garbage:
-        throw CaseStop{cx.failure_verdict(), wanted, "undecodable octets: " + why};
+        throw CaseStop{cx.failure_verdict(), wanted, "unreadable: " + why};
       case WirePeer::Read::closed:
       case WirePeer::Read::timeout: wire_fail(cx, check, wanted, why);
     }
@@ -154,15 +154,21 @@ void wire_expect_ready(CaseContext& cx, const WireCheck& check, const ReadyCheck
   }
   auto props = zmtp::parse_ready(*command, error);
   if (!props) wire_fail(cx, check, "READY properties well formed (NULL-01)", error);
+  wire_check_properties(cx, check, *props, expected, "iut_ready");
+}
+
+void wire_check_properties(CaseContext& cx, const WireCheck& check,
+                           const std::vector<zmtp::Property>& props, const ReadyCheck& expected,
+                           const std::string& observed_as) {
   Json seen = Json::object();
-  for (const auto& p : *props) {
+  for (const auto& p : props) {
     seen[p.name] = zmtp::describe_bytes(p.value);
     if (!zmtp::is_valid_property_name(p.name))
       wire_fail(cx, check, "property names of 1-255 [A-Za-z0-9-_.+] (NULL-01)", "'" + p.name + "'");
   }
-  cx.observe("iut_ready", seen);
+  cx.observe(observed_as, seen);
   for (const auto& [name, value] : expected) {
-    const zmtp::Property* p = zmtp::find_property_exact(*props, name);
+    const zmtp::Property* p = zmtp::find_property_exact(props, name);
     const std::string want = value == "$TYPE" ? cx.spec.type_of(Role::a) : value.value_or("");
     if (!value && p)
       wire_fail(cx, check, "no " + name + " property", name + "=" + zmtp::describe_bytes(p->value));

@@ -9,6 +9,7 @@
 #include "run/case_context.hpp"
 #include "run/wire_peer.hpp"
 #include "scenario/wire_specs.hpp"
+#include "zmtp/command.hpp"
 
 namespace zconform {
 
@@ -41,6 +42,11 @@ zmtp::Frame wire_ready(const CaseContext& cx, const WireFrameSpec& f);
 zmtp::DecodedFrame wire_next(CaseContext& cx, const WireCheck& check, const std::string& wanted);
 // Reads the implementation's READY and checks its properties (NULL-01) against `expected`.
 void wire_expect_ready(CaseContext& cx, const WireCheck& check, const ReadyCheck& expected);
+// Checks metadata properties (names per NULL-01, values per `expected`) and records them as
+// `observed_as`: READY's and, over CURVE, INITIATE's.
+void wire_check_properties(CaseContext& cx, const WireCheck& check,
+                           const std::vector<zmtp::Property>& props, const ReadyCheck& expected,
+                           const std::string& observed_as);
 
 // The index of a list's last message frame (commands stand alone): MORE belongs on the message
 // frames before it.

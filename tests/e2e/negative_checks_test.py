@@ -24,6 +24,10 @@ EXPECTED = {
     "must-fail.stream-greeting": "octets arrived: <10 bytes: ff00000000000000017f>",
     "must-fail.stall-never-closed": "open: neither closed nor answered",
     "must-fail.hasty-reconnect": "no new connection for 400 ms",
+    "must-fail.curve-ready-properties": 'Socket-Type="PULL"',
+    "must-fail.curve-client-key": "INITIATE vouches for C = rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7",
+    "must-fail.curve-message-unsealed": 'body="what was sent"',
+    "must-fail.curve-hangup-no-reconnect": "at most 1 CONNECTED event(s) on a in all",
 }
 
 

@@ -54,7 +54,9 @@ struct Read final : StepOf<Read> {
       zmtp::DecodedFrame f = wire_next(cx, on_failure, wanted);
       const std::string got = zmtp::describe_frame(f);
       if (f.reserved_bits)
-        wire_fail(cx, on_failure, wanted + ", reserved flag bits zero (FRAME-01)", got);
+        wire_fail(cx, on_failure,
+                  wanted + ", reserved flag bits zero (FRAME-01; inside a CURVE MESSAGE, CURVE-03)",
+                  got);
       if (f.command != e.command.has_value()) wire_fail(cx, on_failure, wanted, got);
       std::string body = f.body;
       if (e.command) {
