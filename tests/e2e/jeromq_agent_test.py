@@ -114,6 +114,22 @@ class Protocol(ProtocolBasics, unittest.TestCase):
         self.agent.call("close", socket=socket)
         self.assertEqual(self.agent.call("ctx_term", ctx=ctx)["status"], "ok")
 
+    def test_security_is_unsupported_with_the_reason(self):
+        # JeroMQ 0.3.6 has no PLAIN, CURVE or ZAP: each answer says so, none is an error.
+        ctx = self.agent.call("ctx_new")["ctx"]
+        socket = self.agent.call("socket", ctx=ctx, type="PULL")["socket"]
+        for option, value in (("plain_server", True), ("curve_secretkey", "QUJD"), ("zap_domain", "global")):
+            reply = self.agent.call("setsockopt", socket=socket, option=option, value=value)
+            self.assertEqual(reply["status"], "unsupported", reply)
+            self.assertIn("no PLAIN, CURVE or ZAP", reply["reason"])
+        for op, args in (("zap_handler", {"ctx": ctx, "answers": []}), ("zap_requests", {"ctx": ctx}),
+                         ("curve_keypair", {}), ("z85_encode", {"data": ""})):
+            reply = self.agent.call(op, **args)
+            self.assertEqual(reply["status"], "unsupported", reply)
+            self.assertIn("JeroMQ 0.3.6 has no", reply["reason"])
+        self.agent.call("close", socket=socket)
+        self.assertEqual(self.agent.call("ctx_term", ctx=ctx)["status"], "ok")
+
 
 class SmokeRun(unittest.TestCase):
     def test_jeromq_alone(self):

@@ -93,6 +93,7 @@ public final class Agent {
                     Runtime.getRuntime().halt(0);
                 }
                 default -> {
+                    if (Security.OPS.contains(op)) throw Security.unsupportedOp(op);
                     if (!SocketActor.OPS.contains(op))
                         throw AgentError.unsupported("operation '" + op + "' is not supported by the JeroMQ agent");
                     forward(request);

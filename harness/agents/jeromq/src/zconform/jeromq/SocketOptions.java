@@ -17,7 +17,7 @@ import zmq.ZMQ;
  * Left out because 0.3.6 has no such option (zmq.Options.setSocketOpt rejects the number):
  * handshake_ivl, heartbeat_*, tos, connect_timeout, tcp_maxrt, req_relaxed, req_correlate,
  * xpub_manual, xpub_welcome_msg, conflate, probe_router, invert_matching, stream_notify,
- * router_raw, connect_routing_id, zap_domain, plain_*, socks_proxy, bindtodevice. And
+ * router_raw, connect_routing_id, socks_proxy, bindtodevice; the security options (Security). And
  * xpub_verboser: JeroMQ's option 78 is XPUB_VERBOSE_UNSUBSCRIBE, which only makes unsubscriptions
  * verbose (XPub.xsetsockopt), not libzmq's XPUB_VERBOSER (both directions).
  */
@@ -70,6 +70,7 @@ final class SocketOptions {
 
     private static Spec spec(String name) {
         Spec spec = OPTIONS.get(name);
+        if (spec == null && Security.isOption(name)) throw Security.unsupportedOption(name);
         if (spec == null)
             throw AgentError.unsupported("socket option '" + name + "' is not supported by JeroMQ 0.3.6");
         return spec;
