@@ -97,6 +97,19 @@ class Agent(ProtocolBasics, unittest.TestCase):
         self.assertEqual(self.agent.call("bind", socket=push, endpoint="tcp://127.0.0.1:*")["error"], "EPROTONOSUPPORT")
         self.assertEqual(self.agent.call("ctx_term", ctx=self.ctx)["status"], "unsupported")
 
+    def test_security_is_unsupported_with_the_reason(self):
+        # jszmq has the NULL mechanism only: each answer says so, none is an error.
+        push = self.socket("PUSH")
+        for option, value in (("plain_server", True), ("curve_secretkey", b64("k")), ("zap_domain", "global")):
+            reply = self.agent.call("setsockopt", socket=push, option=option, value=value)
+            self.assertEqual(reply["status"], "unsupported", reply)
+            self.assertIn("NULL mechanism only", reply["reason"])
+        for op, args in (("zap_handler", {"ctx": self.ctx, "answers": []}), ("zap_release", {"ctx": self.ctx}),
+                         ("zap_requests", {"ctx": self.ctx}), ("curve_keypair", {}), ("curve_public", {"secret": ""})):
+            reply = self.agent.call(op, **args)
+            self.assertEqual(reply["status"], "unsupported", reply)
+            self.assertIn("jszmq 0.1.2", reply["reason"])
+
     def test_options_read_back_what_was_set(self):
         dealer = self.socket("DEALER")
         self.assertEqual(self.agent.call("setsockopt", socket=dealer, option="routing_id", value=b64("me"))["status"], "ok")

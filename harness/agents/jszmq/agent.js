@@ -11,6 +11,7 @@ const {AgentError, Unsupported} = require("../node/replies");
 const {serveAgent} = require("../node/agent_server");
 const {OPTIONS} = require("./options");
 const {SocketActor} = require("./socket_actor");
+const {securityRoutes} = require("./security");
 
 const PROTOCOL_VERSION = 2;
 const SOCKET_CLASSES = {
@@ -30,6 +31,7 @@ class Agent {
     this.sockets = new Map();
     this.nextContext = 1;
     this.nextSocket = 1;
+    this.extraRoutes = securityRoutes;  // each one UNSUPPORTED, saying what jszmq lacks
   }
 
   hello() {

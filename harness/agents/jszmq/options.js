@@ -5,6 +5,7 @@
 const {AgentError, Unsupported} = require("../node/replies");
 const {decodeBase64} = require("../node/request_fields");
 const {refusal} = require("./errors");
+const {securityOptionReason} = require("./security");
 
 function expect(value, type, option) {
   if (typeof value !== type) throw new AgentError("EINVAL", `option '${option}' takes a ${type}`);
@@ -27,6 +28,8 @@ const OPTIONS = {
 
 function lookup(option, index, verb) {
   const entry = OPTIONS[option];
+  const security = securityOptionReason(option);
+  if (security) throw new Unsupported(security);
   if (!entry || !entry[index]) throw new Unsupported(`jszmq cannot ${verb} option '${option}'`);
   return entry[index];
 }
