@@ -155,8 +155,10 @@ class OptionTypes(unittest.TestCase):
         script = ("const {OPTIONS} = require(process.argv[1]);"
                   "console.log(Object.entries(OPTIONS).filter(([n, o]) => o[1] === 'binary')"
                   ".map(([n]) => n).join(' '))")
+        # options.js asks zeromq.js whether its libzmq has CURVE: the package must be found.
         listing = subprocess.run(["node", "-e", script, os.path.join(os.path.dirname(AGENT), "options.js")],
-                                 capture_output=True, text=True, check=True)
+                                 capture_output=True, text=True, check=True,
+                                 env={**os.environ, "NODE_PATH": NODE_PATH})
         self.assertEqual(set(listing.stdout.split()), set(re.findall(r'"([a-z_]+)"', block)))
 
 
