@@ -111,6 +111,7 @@ struct CurveClient final : StepOf<CurveClient> {
   ClientMisbehaviour misbehave = CM::none;
   bool message_as_command = false;
   std::optional<bool> expect_command_frames;
+  bool until_initiate = false;
   WireCheck on_failure;
 
   static Fields<CurveClient> fields() {
@@ -135,6 +136,13 @@ struct CurveClient final : StepOf<CurveClient> {
                        "MESSAGE frames carry the COMMAND flag (RFC 23: message data encoded as "
                        "commands); else none, as libzmq 4.3 sends them"),
         expect_framing_field(&S::expect_command_frames),
+        field::choice(
+            "until", &S::until_initiate,
+            std::vector<std::pair<std::string, bool>>{{"ready", false}, {"initiate", true}},
+            "ready: the whole handshake; initiate: the step ends once INITIATE is "
+            "sent, leaving the server's answer to `read` or `outcome` (ERROR when its "
+            "ZAP handler refused the client, CURVE-02)")
+            .defaults("ready"),
         within_field(&S::on_failure),
     };
   }
@@ -195,7 +203,7 @@ struct CurveClient final : StepOf<CurveClient> {
     const std::string initiate = hs.initiate(metadata(cx));
     cx.observe("initiate_size", initiate.size());
     write_curve_command(cx, wire, initiate, "INITIATE");
-    if (ends_after_initiate()) return;
+    if (ends_after_initiate() || until_initiate) return;
 
     const std::string ready =
         read_curve_command(cx, on_failure, "READY", "READY (30 octets or more, CURVE-01)");
