@@ -11,9 +11,16 @@ import unittest
 
 from agent_protocol_checks import ProtocolBasics
 from agent_session import AgentSession
+from zap_handler_checks import ZapHandlerChecks
 from zconform_e2e import SOURCE_DIR, Run
 
 AGENT = os.path.join(SOURCE_DIR, "harness", "agents", "pyzmq", "agent.py")
+
+
+class ZapHandler(ZapHandlerChecks, unittest.TestCase):
+    def setUp(self):
+        self.agent = AgentSession(["/usr/bin/python3", AGENT])
+        self.addCleanup(self.agent.close)
 
 
 class BrokenInput(ProtocolBasics, unittest.TestCase):
