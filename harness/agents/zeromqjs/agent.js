@@ -136,19 +136,27 @@ class Agent {
   // its I/O thread and five file descriptors, and a case per context would exhaust them (EMFILE in
   // libzmq's epoll) after a few thousand cases. A context let go of with no socket open is kept
   // for the next ctx_new with the same options, as an application would keep one context.
-  async ctxEnd(request) {
+  ctxEnd(request) {
     if (!this.released.has(request.ctx)) this.context(request);
     const entry = this.contexts.get(request.ctx);
     if (request.op === "ctx_term" && entry) {
       this.contexts.delete(request.ctx);
       this.released.add(request.ctx);
-      // The context's ZAP handler ends with it, its endpoint free for the context's next case.
-      const handlerGone = await this.zapHandlers.stop(request.ctx);
       const open = [...this.sockets.values()].some((actor) => actor.context === entry.context);
       // Not a context with a socket limit: libzmq frees a closed socket's place only once its
       // reaper has run, so the next case could find the limit still reached (EMFILE).
       const limited = entry.signature.includes("maxSockets");
-      if (!open && !limited && handlerGone) this.spare(entry.signature).push(entry.context);
+      const reusable = !open && !limited;
+      if (this.zapHandlers.has(request.ctx)) {
+        // The context's ZAP handler ends with it, and the context serves again once the handler's
+        // endpoint is unbound (asynchronous in zeromq.js). The reply does not wait for that: the
+        // driver takes a reply that comes after its next hello for a call still blocked.
+        this.zapHandlers.stop(request.ctx).then((unbound) => {
+          if (reusable && unbound) this.spare(entry.signature).push(entry.context);
+        });
+      } else if (reusable) {
+        this.spare(entry.signature).push(entry.context);
+      }
     }
     throw new Unsupported(NO_CONTEXT_END);
   }

@@ -39,6 +39,10 @@ class ZapHandlers {
     return {requests: this.handlers.get(handle)?.records() ?? []};
   }
 
+  has(handle) {
+    return this.handlers.has(handle);
+  }
+
   // The context `handle` is let go of: its handler ends. Resolves false when the handler's
   // endpoint could not be unbound (the context must then not serve another case).
   async stop(handle) {
