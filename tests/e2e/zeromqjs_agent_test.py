@@ -149,7 +149,7 @@ class Security(unittest.TestCase):
         self.addCleanup(self.agent.close)
 
     def test_a_context_let_go_of_takes_a_new_zap_handler(self):
-        # The context is kept for the next case: its handler's endpoint must be free again.
+        # The next case must not be handed a context whose old handler still holds the endpoint.
         ctx = self.agent.call("ctx_new")["ctx"]
         self.assertEqual(self.agent.call("zap_handler", ctx=ctx, answers=[])["status"], "ok")
         self.assertEqual(self.agent.call("zap_handler", ctx=ctx, answers=[])["error"], "EADDRINUSE")

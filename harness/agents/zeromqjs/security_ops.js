@@ -21,9 +21,9 @@ class ZapHandlers {
     this.handlers = new Map();  // by context handle, kept after the context ends for zap_requests
   }
 
-  async start(handle, context, answers) {
+  start(handle, context, answers) {
     const handler = new ZapHandler(context, answers);
-    await handler.start();
+    handler.start();
     this.handlers.set(handle, handler);
     return {};
   }
@@ -43,11 +43,9 @@ class ZapHandlers {
     return this.handlers.has(handle);
   }
 
-  // The context `handle` is let go of: its handler ends. Resolves false when the handler's
-  // endpoint could not be unbound (the context must then not serve another case).
-  async stop(handle) {
-    const handler = this.handlers.get(handle);
-    return handler ? handler.stop() : true;
+  // The context `handle` is let go of: its handler ends.
+  stop(handle) {
+    this.handlers.get(handle)?.stop();
   }
 }
 

@@ -21,10 +21,11 @@ class ZapHandler {
     this.sending = Promise.resolve();
   }
 
-  // Resolves once bound (EADDRINUSE when the context has a handler already), then serves.
-  async start() {
+  // Binds (EADDRINUSE when the context has a handler already), then serves. bindSync binds on
+  // this thread, so that no worker thread ever calls into the socket (see stop).
+  start() {
     try {
-      await this.socket.bind(ZAP_ENDPOINT);
+      this.socket.bindSync(ZAP_ENDPOINT);
     } catch (e) {
       this.socket.close();
       throw e;
@@ -103,18 +104,13 @@ class ZapHandler {
     return replies.length;
   }
 
-  // Ends the handler when its context is let go of. The endpoint is unbound first: closing alone
-  // frees it only once libzmq's reaper runs (socket_base.cpp process_term), and the context may
-  // serve the next case, whose handler binds it again. Resolves false if it could not be unbound.
-  async stop() {
-    let unbound = true;
-    try {
-      if (!this.socket.closed) await this.socket.unbind(ZAP_ENDPOINT);
-    } catch (e) {
-      unbound = false;
-    }
-    this.socket.close();
-    return unbound;
+  // Ends the handler when its context is let go of. Closing runs on this thread, as the pending
+  // receive() does; the endpoint is freed later, by libzmq's reaper (socket_base.cpp process_term).
+  // An unbind would free it at once, but zeromq.js unbinds on a worker thread (src/socket.cc:470-480)
+  // while this thread's poller may call into the same socket for the pending receive(): libzmq's
+  // sockets are not thread-safe, and the agent crashed in libzmq's pipe.cpp that way.
+  stop() {
+    if (!this.socket.closed) this.socket.close();
   }
 }
 
