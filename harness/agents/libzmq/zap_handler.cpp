@@ -6,6 +6,7 @@
 #include <string>
 
 #include "errors.hpp"
+#include "message_io.hpp"
 
 namespace zconform::libzmq_agent {
 
@@ -14,28 +15,6 @@ using protocol::Json;
 namespace {
 
 constexpr const char* kZapEndpoint = "inproc://zeromq.zap.01";  // RFC 27, ZAP-01
-
-// One whole message; false once the context ends (ETERM) or the socket fails otherwise.
-bool receive_message(zmq::socket_t& socket, std::vector<std::string>& frames) {
-  frames.clear();
-  while (true) {
-    zmq::message_t frame;
-    try {
-      if (!socket.recv(frame)) return false;
-    } catch (const zmq::error_t&) {
-      return false;
-    }
-    frames.emplace_back(frame.data<char>(), frame.size());
-    if (!frame.more()) return true;
-  }
-}
-
-void send_message(zmq::socket_t& socket, const std::vector<std::string>& frames) {
-  for (size_t i = 0; i < frames.size(); ++i) {
-    const auto flags = i + 1 < frames.size() ? zmq::send_flags::sndmore : zmq::send_flags::none;
-    socket.send(zmq::buffer(frames[i]), flags);
-  }
-}
 
 }  // namespace
 
@@ -98,12 +77,12 @@ void ZapHandler::send_held(zmq::socket_t& socket) {
     std::lock_guard lock(mutex_);
     replies.swap(held_);
   }
-  for (const auto& reply : replies) send_message(socket, reply);
+  for (const auto& reply : replies) send_message(socket, reply, Wait::forever());
   held_changed_.notify_all();
 }
 
 void ZapHandler::serve(zmq::socket_t socket, zmq::socket_t wakeup) {
-  std::vector<std::string> frames;
+  protocol::Frames frames;
   zmq::pollitem_t items[] = {{socket.handle(), 0, ZMQ_POLLIN, 0},
                              {wakeup.handle(), 0, ZMQ_POLLIN, 0}};
   while (true) {
@@ -116,9 +95,15 @@ void ZapHandler::serve(zmq::socket_t socket, zmq::socket_t wakeup) {
       }
     } catch (const zmq::error_t&) {
       break;  // the context is ending
+    } catch (const ZmqError&) {
+      break;  // likewise, from sending what was held
     }
     if (!(items[0].revents & ZMQ_POLLIN)) continue;
-    if (!receive_message(socket, frames)) break;
+    try {
+      frames = receive_message(socket, Wait::forever()).frames;
+    } catch (const ZmqError&) {
+      break;  // the context is ending
+    }
     // The ROUTER's envelope: the session's routing id, then the empty delimiter libzmq sends
     // because handlers are commonly REP sockets.
     if (frames.size() < 2) continue;
@@ -138,8 +123,8 @@ void ZapHandler::serve(zmq::socket_t socket, zmq::socket_t wakeup) {
     if (hold) held_changed_.notify_all();
     if (silent || hold) continue;
     try {
-      send_message(socket, reply);
-    } catch (const zmq::error_t&) {
+      send_message(socket, reply, Wait::forever());
+    } catch (const ZmqError&) {
       break;  // the context is ending
     }
   }

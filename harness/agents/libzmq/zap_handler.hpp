@@ -44,7 +44,7 @@ class ZapHandler {
   mutable std::mutex mutex_;
   std::condition_variable held_changed_;
   protocol::Json requests_ = protocol::Json::array();
-  std::vector<std::vector<std::string>> held_;  // whole replies, envelope included
+  std::vector<protocol::Frames> held_;  // whole replies, envelope included
   std::atomic<bool> finished_{false};
   std::thread thread_;
 };
