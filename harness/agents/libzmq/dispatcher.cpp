@@ -92,24 +92,11 @@ void Dispatcher::route(Request request) {
   } else if (op == "zap_handler") {
     out_.write_line(reply_line(request.id, [&] { return start_zap_handler(request.args); }));
   } else if (op == "zap_release") {
-    // Blocks until a held answer exists: on a thread of its own, like ctx_term.
-    std::shared_ptr<ZapHandler> handler;
-    auto it = zap_handlers_.find(required_string(request.args, "ctx"));
-    if (it == zap_handlers_.end()) {
-      out_.write_line(
-          reply_line(request.id, []() -> Json { throw ZmqError(EFAULT, "no ZAP handler"); }));
-      return;
-    }
-    handler = it->second;
-    const auto timeout =
-        std::chrono::milliseconds(optional_integer(request.args, "timeout_ms").value_or(5000));
-    std::thread([id = request.id, handler, timeout, &out = out_] {
-      out.write_line(reply_line(id, [&] { return Json{{"released", handler->release(timeout)}}; }));
-    }).detach();
+    release_zap_answers_in_background(request);
   } else if (op == "zap_requests") {
     out_.write_line(reply_line(request.id, [&] {
-      auto it = zap_handlers_.find(required_string(request.args, "ctx"));
-      return Json{{"requests", it == zap_handlers_.end() ? Json::array() : it->second->requests()}};
+      auto handler = find_zap_handler(request.args);
+      return Json{{"requests", handler ? handler->requests() : Json::array()}};
     }));
   } else if (op == "poll" || op == "proxy") {
     borrow_sockets_in_background(request);
@@ -207,6 +194,28 @@ Json Dispatcher::start_zap_handler(const Json& args) {
                                               parse_zap_answers(required_field(args, "answers")));
   zap_handlers_[ctx] = std::move(handler);
   return Json::object();
+}
+
+std::shared_ptr<ZapHandler> Dispatcher::find_zap_handler(const Json& args) const {
+  auto it = zap_handlers_.find(required_string(args, "ctx"));
+  return it == zap_handlers_.end() ? nullptr : it->second;
+}
+
+void Dispatcher::release_zap_answers_in_background(const Request& request) {
+  std::shared_ptr<ZapHandler> handler;
+  try {
+    handler = find_zap_handler(request.args);
+    if (!handler) throw ZmqError(EFAULT, "no ZAP handler in that context");
+  } catch (...) {
+    out_.write_line(reply_for_current_exception(request.id));
+    return;
+  }
+  const auto timeout =
+      std::chrono::milliseconds(optional_integer(request.args, "timeout_ms").value_or(5000));
+  // Detached for the reason ctx_term's thread is: it waits until a held answer exists.
+  std::thread([id = request.id, handler, timeout, &out = out_] {
+    out.write_line(reply_line(id, [&] { return Json{{"released", handler->release(timeout)}}; }));
+  }).detach();
 }
 
 void Dispatcher::reap_finished_actors() {

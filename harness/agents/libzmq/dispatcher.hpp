@@ -35,6 +35,9 @@ class Dispatcher {
   void borrow_sockets_in_background(const protocol::Request& request);
   // zap_handler: a handler per context (zap_handler.hpp); finished ones are forgotten here.
   protocol::Json start_zap_handler(const protocol::Json& args);
+  std::shared_ptr<ZapHandler> find_zap_handler(const protocol::Json& args) const;  // by "ctx"
+  // zap_release waits until a held answer exists: on a thread of its own, like ctx_term.
+  void release_zap_answers_in_background(const protocol::Request& request);
   // Joins the threads of closed sockets and forgets their handles (they then answer ENOTSOCK).
   void reap_finished_actors();
 
