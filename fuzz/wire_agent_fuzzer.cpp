@@ -80,7 +80,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ByteReader in(data, size);
   const ZmtpScript script = build_zmtp_script(in);
   const SocketKind& kind = socket_kinds()[script.socket_index];
-  const std::string bytes = script.handshake + script.frames;
+  const std::string bytes = script.joined();
   const auto a = first.play(kind, bytes);
   if (a) {
     const std::string broken = check(first, kind, script, *a);

@@ -1,6 +1,6 @@
 // The sockets a peer-side fuzz input can pick (in-process libzmq or an implementation through its
 // agent): the types whose peers send data (and, for PUB and XPUB, subscriptions), with NULL, then
-// the same with PLAIN.
+// the same as PLAIN servers, then as CURVE servers.
 #pragma once
 
 #include <string>
@@ -10,12 +10,18 @@ namespace zconform::fuzz {
 
 using Message = std::vector<std::string>;  // the parts of one message, as an application gets it
 
+enum class Mechanism { null, plain, curve };
+
 struct SocketKind {
   const char* name;     // the socket under test, e.g. "PULL"
   const char* peer;     // the ZMTP type a compatible peer announces, e.g. "PUSH"
-  bool plain_server;    // PLAIN server (else NULL)
+  Mechanism mechanism;  // the socket's, as a server (PLAIN and CURVE ask a ZAP handler)
   bool whole_messages;  // checked to deliver whole messages only (see socket_kinds.cpp)
 };
+
+// How many socket types there are: socket_kinds() holds each with NULL, PLAIN and CURVE, in
+// that order, so index type + kTypeCount * mechanism.
+inline constexpr size_t kTypeCount = 8;
 
 const std::vector<SocketKind>& socket_kinds();
 

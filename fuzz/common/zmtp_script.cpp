@@ -72,11 +72,19 @@ char zmtp20_type(std::string_view name) {
   return 0;
 }
 
-std::string handshake(const SocketKind& kind, int version, bool identity) {
+// The peer's properties (READY, INITIATE).
+std::string peer_properties(const SocketKind& kind, bool identity) {
+  std::string properties = property("Socket-Type", kind.peer);
+  if (identity) properties += property("Identity", "peer");
+  return properties;
+}
+
+// The handshake in the steps a peer writes between the socket's commands (ZmtpScript::handshake).
+std::vector<std::string> handshake(const SocketKind& kind, int version, bool identity) {
   std::string out;
   if (version == 10) {  // RFC 13: the identity frame is the whole greeting
     put_v1_frame(out, 0, false, 1, "");
-    return out;
+    return {out};
   }
   out += '\xFF';
   out.append(8, '\0');
@@ -85,26 +93,28 @@ std::string handshake(const SocketKind& kind, int version, bool identity) {
     out += '\x01';
     out += zmtp20_type(kind.peer);
     put_v2_frame(out, 0, false, 0, "");
-    return out;
+    return {out};
   }
   out += '\x03';
   out += version == 31 ? '\x01' : '\x00';
-  std::string mechanism = kind.plain_server ? "PLAIN" : "NULL";
+  static const char* const mechanisms[] = {"NULL", "PLAIN", "CURVE"};
+  std::string mechanism = mechanisms[static_cast<int>(kind.mechanism)];
   mechanism.resize(20, '\0');
   out += mechanism;
   out.append(32, '\0');  // as-server 0, filler
-  std::string properties = property("Socket-Type", kind.peer);
-  if (identity) properties += property("Identity", "peer");
-  if (kind.plain_server) {  // RFC 24: HELLO, then INITIATE once WELCOME has come (pipelined here)
+  const std::string properties = peer_properties(kind, identity);
+  if (kind.mechanism == Mechanism::curve) return {out};  // the rest is played live
+  if (kind.mechanism == Mechanism::plain) {  // RFC 24: HELLO, then INITIATE once WELCOME has come
     const std::string hello = command_body("HELLO", std::string("\x04user\x04pass", 10));
     put_v2_frame(out, kCommand, false, hello.size(), hello);
+    std::string initiate_frame;
     const std::string initiate = command_body("INITIATE", properties);
-    put_v2_frame(out, kCommand, initiate.size() > 255, initiate.size(), initiate);
-  } else {
-    const std::string ready = command_body("READY", properties);
-    put_v2_frame(out, kCommand, ready.size() > 255, ready.size(), ready);
+    put_v2_frame(initiate_frame, kCommand, initiate.size() > 255, initiate.size(), initiate);
+    return {out, initiate_frame};
   }
-  return out;
+  const std::string ready = command_body("READY", properties);
+  put_v2_frame(out, kCommand, ready.size() > 255, ready.size(), ready);
+  return {out};
 }
 
 // A greeting and handshake commands read from the input (setup bit 7): the same structure, every
@@ -147,15 +157,23 @@ std::string handshake_from_input(ByteReader& in, const SocketKind& kind) {
 ZmtpScript build_zmtp_script(ByteReader& in) {
   ZmtpScript script;
   const uint8_t setup = in.u8();
-  script.socket_index = (setup & 0x0F) % socket_kinds().size();
+  script.socket_index = setup & 7;
+  if (setup & 8) {
+    script.socket_index += kTypeCount * (in.u8() & 1 ? 2 : 1);  // CURVE, else PLAIN
+    script.zap = read_zap_answer(in);
+  }
   static constexpr int kVersions[] = {31, 30, 20, 10};
   script.version = kVersions[setup >> 4 & 3];
   const auto& kind = socket_kinds()[script.socket_index];
+  const bool identity = (setup & 0x40) != 0;
   if (setup & 0x80 && script.version >= 30) {
-    script.handshake = handshake_from_input(in, kind);
+    script.handshake = {handshake_from_input(in, kind)};
     script.checkable = false;  // which framing follows is libzmq's to decide
   } else {
-    script.handshake = handshake(kind, script.version, (setup & 0x40) != 0);
+    script.handshake = handshake(kind, script.version, identity);
+    script.await_handshake = script.version >= 30;
+    script.curve_session = kind.mechanism == Mechanism::curve && script.version >= 30;
+    if (script.curve_session) script.curve_metadata = peer_properties(kind, identity);
   }
 
   auto put = script.version == 10 ? put_v1_frame : put_v2_frame;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <zmq.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -13,6 +14,10 @@
 #include <cstring>
 #include <map>
 #include <string_view>
+
+#include "libzmq/curve_peer.hpp"
+#include "libzmq/zap_handler.hpp"
+#include "zmtp/frame.hpp"
 
 namespace zconform::fuzz {
 
@@ -37,9 +42,10 @@ int zmq_type(const SocketKind& kind) {
 // Receives every message waiting on `socket`, whole: a message's parts arrive together or not at
 // all (ZMQ's atomicity), so once the first part is in, the rest must be there too. Not checked
 // where libzmq is known to break it (SocketKind::whole_messages).
-void receive_waiting(void* socket, const SocketKind& kind, std::vector<Message>& into) {
+void receive_waiting(void* socket, const SocketKind& kind, Exchange& into) {
   for (;;) {
     Message message;
+    std::string user_id = "(none)";
     int more = 1;
     while (more) {
       zmq_msg_t part;
@@ -52,12 +58,18 @@ void receive_waiting(void* socket, const SocketKind& kind, std::vector<Message>&
       }
       message.emplace_back(static_cast<const char*>(zmq_msg_data(&part)), zmq_msg_size(&part));
       more = zmq_msg_more(&part);
+      // From the last part: ROUTER's first is the routing id it makes itself, with no metadata.
+      if (!more) {
+        const char* property = zmq_msg_gets(&part, "User-Id");
+        if (property != nullptr) user_id = property;
+      }
       zmq_msg_close(&part);
     }
-    into.push_back(std::move(message));
+    into.delivered.push_back(std::move(message));
+    into.user_ids.push_back(std::move(user_id));
     // A REP socket takes the next request once it has replied: the reply exercises the way out.
-    if (zmq_type(kind) == ZMQ_REP)
-      zmq_send(socket, into.back().back().data(), into.back().back().size(), ZMQ_DONTWAIT);
+    const std::string& last = into.delivered.back().back();
+    if (zmq_type(kind) == ZMQ_REP) zmq_send(socket, last.data(), last.size(), ZMQ_DONTWAIT);
   }
 }
 
@@ -77,8 +89,20 @@ struct Bound {
 // 0.2. What a kept socket leaves to the I/O thread after an input has returned is the termination
 // of a session and its pipe: the engine is gone by then (its descriptor closed after it was
 // deleted) and the messages it decoded have been received.
-Bound& bound_socket(size_t index) {
+void* fuzz_context() {
   static void* const context = zmq_ctx_new();
+  return context;
+}
+
+// PLAIN and CURVE servers ask it: without one, libzmq 4.3.4's PLAIN refuses every client
+// (plain_server.cpp:178-183) and no frame after its handshake would be fuzzed.
+ZapHandler& zap_handler() {
+  static ZapHandler handler(fuzz_context());
+  return handler;
+}
+
+Bound& bound_socket(size_t index) {
+  void* const context = fuzz_context();
   static std::vector<Bound> sockets(socket_kinds().size());
   static uint64_t made = 0;
   const SocketKind& kind = socket_kinds().at(index);
@@ -90,7 +114,13 @@ Bound& bound_socket(size_t index) {
   if (bound.socket == nullptr) fail("zmq_socket");
   const int zero = 0, one = 1;
   zmq_setsockopt(bound.socket, ZMQ_LINGER, &zero, sizeof zero);
-  if (kind.plain_server) zmq_setsockopt(bound.socket, ZMQ_PLAIN_SERVER, &one, sizeof one);
+  if (kind.mechanism == Mechanism::plain)
+    zmq_setsockopt(bound.socket, ZMQ_PLAIN_SERVER, &one, sizeof one);
+  if (kind.mechanism == Mechanism::curve) {
+    zmq_setsockopt(bound.socket, ZMQ_CURVE_SERVER, &one, sizeof one);
+    const std::string_view secret = curve_server_secret();
+    zmq_setsockopt(bound.socket, ZMQ_CURVE_SECRETKEY, secret.data(), secret.size());
+  }
   if (type == ZMQ_SUB) zmq_setsockopt(bound.socket, ZMQ_SUBSCRIBE, "", 0);
   // A peer with the Identity of one not yet torn down takes its place instead of being ignored.
   if (type == ZMQ_ROUTER) zmq_setsockopt(bound.socket, ZMQ_ROUTER_HANDOVER, &one, sizeof one);
@@ -102,54 +132,105 @@ Bound& bound_socket(size_t index) {
 
 }  // namespace
 
-Exchange play_connection(size_t index, std::string_view bytes) {
-  const SocketKind& kind = socket_kinds().at(index);
-  const Bound& bound = bound_socket(index);
-  Exchange exchange;
+namespace {
+
+int connect_to(const Bound& bound) {
   const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
   if (fd < 0) fail("socket");
   sockaddr_un address{};
   address.sun_family = AF_UNIX;
   std::strncpy(address.sun_path, bound.path.c_str(), sizeof address.sun_path - 1);
   if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) fail("connect");
+  return fd;
+}
 
+// libzmq's side of the connection as the conversation needs it: its greeting (64 octets to a
+// ZMTP 3.x peer), then its commands, one at a time.
+class SocketOutput {
+ public:
+  void feed(std::string_view bytes) {
+    const size_t to_greeting = std::min(bytes.size(), kGreeting - greeting_);
+    greeting_ += to_greeting;
+    decoder_.feed(bytes.substr(to_greeting));
+  }
+  // The next command frame libzmq sent, if one is complete (frames that are not commands, and a
+  // stream that does not decode, give none).
+  bool next_command(zconform::zmtp::DecodedFrame& command) {
+    std::string error;
+    while (decoder_.next(command, error) == zconform::zmtp::FrameDecoder::Status::frame)
+      if (command.command) return true;
+    return false;
+  }
+
+ private:
+  static constexpr size_t kGreeting = 64;
+  size_t greeting_ = 0;
+  zconform::zmtp::FrameDecoder decoder_{1 << 20};
+};
+
+// Plays `conversation`, half-closes after its last step, and serves the socket and the ZAP
+// handler until libzmq closes the connection; then closes it here.
+void serve(int fd, const Bound& bound, const SocketKind& kind, Conversation& conversation,
+           const ZapAnswer& zap, Exchange& exchange) {
+  const auto deadline = std::chrono::steady_clock::now() + kDeadline;
   // Writes, reads and receives interleaved, so that neither side waits on a full buffer: libzmq
   // stops reading when a pipe is full until the application receives.
+  Step step = conversation.start();
   size_t written = 0;
+  bool shut = false;
+  SocketOutput output;
   bool closed_by_libzmq = false;
-  const auto deadline = std::chrono::steady_clock::now() + kDeadline;
+  void* const zap_socket = zap_handler().socket();
   while (!closed_by_libzmq) {
-    if (written == bytes.size()) {
+    const bool writing = written < step.bytes.size();
+    if (!writing && !step.then_wait && !shut) {
       ::shutdown(fd, SHUT_WR);
-      written = bytes.size() + 1;  // shut once
+      shut = true;
     }
-    zmq_pollitem_t items[2] = {
+    zmq_pollitem_t items[3] = {
         {bound.socket, 0, ZMQ_POLLIN, 0},
-        {nullptr, fd, static_cast<short>(ZMQ_POLLIN | (written < bytes.size() ? ZMQ_POLLOUT : 0)),
-         0}};
-    if (zmq_poll(items, 2, 100) < 0 && errno != EINTR) fail("zmq_poll");
-    if (items[0].revents & ZMQ_POLLIN) receive_waiting(bound.socket, kind, exchange.delivered);
+        {nullptr, fd, static_cast<short>(ZMQ_POLLIN | (writing ? ZMQ_POLLOUT : 0)), 0},
+        {zap_socket, 0, ZMQ_POLLIN, 0}};
+    if (zmq_poll(items, 3, 100) < 0 && errno != EINTR) fail("zmq_poll");
+    if (items[2].revents & ZMQ_POLLIN) zap_handler().answer_waiting(zap);
+    if (items[0].revents & ZMQ_POLLIN) receive_waiting(bound.socket, kind, exchange);
     if (items[1].revents & ZMQ_POLLOUT) {
-      const ssize_t n = ::send(fd, bytes.data() + written, bytes.size() - written, MSG_NOSIGNAL);
+      const ssize_t n =
+          ::send(fd, step.bytes.data() + written, step.bytes.size() - written, MSG_NOSIGNAL);
       if (n > 0)
         written += static_cast<size_t>(n);
       else if (n < 0 && errno != EAGAIN)
-        written = bytes.size();  // libzmq closed first: stop writing
+        step = {}, written = 0;  // libzmq closed first: stop writing
     }
     if (items[1].revents & (ZMQ_POLLIN | ZMQ_POLLERR)) {
       char buffer[4096];
       const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
-      if (n > 0)
+      if (n > 0) {
         exchange.bytes_from_libzmq += static_cast<size_t>(n);
-      else if (n == 0 || errno != EAGAIN)
+        output.feed(std::string_view(buffer, static_cast<size_t>(n)));
+      } else if (n == 0 || errno != EAGAIN) {
         closed_by_libzmq = true;
+      }
+    }
+    zconform::zmtp::DecodedFrame command;
+    if (written == step.bytes.size() && step.then_wait && output.next_command(command)) {
+      step = conversation.on_command(command);
+      written = 0;
     }
     if (std::chrono::steady_clock::now() > deadline)
-      fail("libzmq kept the connection open 10 s after the peer finished sending");
+      fail("libzmq kept the connection open 10 s after the peer finished sending (or waited)");
   }
   ::close(fd);
   // The engine flushed its messages into the pipe before it closed the connection.
-  receive_waiting(bound.socket, kind, exchange.delivered);
+  receive_waiting(bound.socket, kind, exchange);
+}
+
+}  // namespace
+
+Exchange play_connection(size_t index, Conversation& conversation, const ZapAnswer& zap) {
+  const Bound& bound = bound_socket(index);
+  Exchange exchange;
+  serve(connect_to(bound), bound, socket_kinds().at(index), conversation, zap, exchange);
   return exchange;
 }
 

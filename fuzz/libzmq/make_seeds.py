@@ -37,16 +37,29 @@ def command(name, data=b""):
     return bytes([len(name)]) + name + data
 
 
+MECHANISMS = [b"NULL", b"PLAIN", b"CURVE"]
+
+
+def zap_answer(status=0, user_id=b"", metadata=b""):
+    """common/zap_answer.hpp: selector (status 0-4: 200, 5: 400, 6: 500), user id, metadata."""
+    return bytes([status, len(user_id)]) + user_id + bytes([len(metadata)]) + metadata
+
+
 def handshake(index, version, identity):
+    """The bytes the engine target sends before its frames; CURVE's greeting only (the rest is
+    played live)."""
     peer = SOCKETS[index % 8][1].encode()
-    plain = index >= 8
+    mechanism = index // 8
+    plain = mechanism == 1
     if version == 10:
         return v1_frame(b"")
     out = b"\xff" + b"\x00" * 8 + b"\x7f"
     if version == 20:
         return out + b"\x01" + bytes([ZMTP20_TYPES.index(peer.decode())]) + v2_frame(b"")
     out += b"\x03" + (b"\x01" if version == 31 else b"\x00")
-    out += (b"PLAIN" if plain else b"NULL").ljust(20, b"\x00") + b"\x00" * 32
+    out += MECHANISMS[mechanism].ljust(20, b"\x00") + b"\x00" * 32
+    if mechanism == 2:
+        return out
     props = prop(b"Socket-Type", peer) + (prop(b"Identity", b"peer") if identity else b"")
     if plain:
         return out + v2_frame(command(b"HELLO", b"\x04user\x04pass"), command=True) + \
@@ -57,9 +70,11 @@ def handshake(index, version, identity):
 class EngineSeed:
     """One engine input and the bytes it makes the target send."""
 
-    def __init__(self, index, version=31, identity=False):
+    def __init__(self, index, version=31, identity=False, zap=None):
         self.index, self.version = index, version
-        self.input = bytes([index | VERSIONS[version] << 4 | (0x40 if identity else 0)])
+        self.input = bytes([index % 8 | (8 if index >= 8 else 0) | VERSIONS[version] << 4 | (0x40 if identity else 0)])
+        if index >= 8:  # a mechanism byte (bit 0: CURVE) and the ZAP handler's answer
+            self.input += bytes([index // 8 - 1]) + (zap if zap is not None else zap_answer(user_id=b"fuzz"))
         self.stream = handshake(index, version, identity)
 
     def frame(self, body, more=False, command=False, long=False):
@@ -85,24 +100,29 @@ class EngineSeed:
 
 def engine_seeds():
     seeds = {}
-    for index in range(16):
+    for index in range(24):
         for version in (31, 30, 20, 10) if index < 8 else (31,):
-            seed = EngineSeed(index, version, identity=index == 1).frame(b"hello").frame(b"a", more=True).frame(b"b")
-            seeds[f"{SOCKETS[index % 8][0].lower()}-{'plain' if index >= 8 else 'null'}-{version}"] = seed
+            seed = EngineSeed(index, version, identity=index % 8 == 1).frame(b"hello").frame(b"a", more=True).frame(b"b")
+            seeds[f"{SOCKETS[index % 8][0].lower()}-{MECHANISMS[index // 8].decode().lower()}-{version}"] = seed
     seeds["pull-ping"] = EngineSeed(0).frame(command(b"PING", b"\x00\x0ahi"), command=True).frame(b"after")
     seeds["pub-subscribe"] = EngineSeed(7).frame(command(b"SUBSCRIBE", b"topic"), command=True).frame(b"\x01x")
     seeds["pull-declared-2^63"] = EngineSeed(0).frame(b"first").lie(0, 2**63, b"short body")
     seeds["pull-declared-2^64-1"] = EngineSeed(0).lie(1, 2**64 - 1, b"x")
     seeds["pull-large-40k"] = EngineSeed(0).large(40000, 0x41).frame(b"tail")
     seeds["router-long-short-body"] = EngineSeed(1).frame(b"s" * 3, long=True)
+    seeds["pull-plain-refused-400"] = EngineSeed(8, zap=zap_answer(status=5)).frame(b"never")
+    seeds["pull-plain-metadata"] = EngineSeed(8, zap=zap_answer(user_id=b"u", metadata=prop(b"X-Tag", b"v"))).frame(b"m")
+    seeds["pull-curve-ping"] = EngineSeed(16).frame(command(b"PING", b"\x00\x0ahi"), command=True).frame(b"after")
+    seeds["pull-curve-large-40k"] = EngineSeed(16).large(40000, 0x41).frame(b"tail")
+    seeds["pull-curve-refused-500"] = EngineSeed(16, zap=zap_answer(status=6)).frame(b"never")
     return seeds
 
 
 def custom_handshake_seeds():
     """Engine inputs with setup bit 7: the greeting and handshake commands come from the input."""
     ready = bytes([0x80 | 0]) + bytes([3, 1, 0, 0]) + bytes([1, 0, 2, 0, 0, 1, 4]) + b"peer" + b"\x00"
-    plain = bytes([0x80 | 8]) + bytes([3, 0, 1, 0]) + bytes([2, 1, 0, 10]) + b"\x04user\x04pass" + \
-        bytes([2, 1, 0, 0, 0])
+    plain = bytes([0x80 | 8, 0]) + zap_answer(user_id=b"fuzz") + bytes([3, 0, 1, 0]) + \
+        bytes([2, 1, 0, 10]) + b"\x04user\x04pass" + bytes([2, 1, 0, 0, 0])
     frame = b"\x00" + struct.pack(">H", 5) + b"hello"
     return {"custom-null-ready": ready + frame, "custom-plain-hello-initiate": plain + frame}
 

@@ -1,0 +1,52 @@
+// What the peer of a live connection writes, step by step: a step's octets, then either the end
+// (half-close) or a wait for the socket's next handshake command (its READY, WELCOME, ERROR),
+// on which the next step depends. libzmq 4.3.4 takes a message that arrives before it has sent
+// its own READY for a handshake command and drops the connection (null_mechanism.cpp via
+// stream_engine_base.cpp:318): a peer that writes everything at once, as libzmq's own fuzzers do,
+// never has a frame decoded after a ZMTP 3.x handshake.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/zmtp_script.hpp"
+#include "zmtp/frame.hpp"
+
+namespace zconform::fuzz {
+
+struct Step {
+  std::string bytes;
+  bool then_wait = false;  // for one command frame from the socket before the next step
+};
+
+class Conversation {
+ public:
+  virtual ~Conversation() = default;
+  virtual Step start() = 0;
+  virtual Step on_command(const zmtp::DecodedFrame& command) = 0;
+};
+
+// Steps given in advance: after each but the last, one command from the socket is awaited.
+class FixedConversation : public Conversation {
+ public:
+  explicit FixedConversation(std::vector<std::string> steps) : steps_(std::move(steps)) {}
+  Step start() override { return take(); }
+  Step on_command(const zmtp::DecodedFrame&) override { return take(); }
+
+ private:
+  Step take() {
+    if (next_ >= steps_.size()) return {};
+    Step step{std::move(steps_[next_]), next_ + 1 < steps_.size()};
+    ++next_;
+    return step;
+  }
+  std::vector<std::string> steps_;
+  size_t next_ = 0;
+};
+
+// The conversation a script plays: its handshake steps then its frames, CURVE's completed live
+// (libzmq/curve_peer.hpp).
+std::unique_ptr<Conversation> conversation_of(const ZmtpScript& script);
+
+}  // namespace zconform::fuzz
