@@ -2,7 +2,7 @@
 // socket: greeting, NULL, PLAIN or CURVE handshake, ZAP, ZMTP 3.1/3.0/2.0/1.0 decoders, session
 // and pipes. The input is structure-aware (common/zmtp_script.hpp): a valid greeting and handshake
 // are built for it and played as a peer plays them, waiting for libzmq's commands
-// (libzmq/conversation.hpp; CURVE's completed live), the ZAP handler's answer is read from it, and
+// (common/conversation.hpp; CURVE's completed live), the ZAP handler's answer is read from it, and
 // its records are frames whose declared sizes are mutated apart from their bodies, so the fuzzer
 // spends its time behind the handshake, where libzmq's memory bugs have been. The oracle, beyond
 // ASan and UBSan: libzmq delivers whole messages only (live_sockets.cpp) and, for the types that
@@ -18,6 +18,7 @@
 #include "common/byte_reader.hpp"
 #include "common/delivery_oracle.hpp"
 #include "common/zmtp_script.hpp"
+#include "libzmq/curve_peer.hpp"
 #include "libzmq/live_sockets.hpp"
 
 using namespace zconform::fuzz;
@@ -58,7 +59,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ByteReader in(data, size);
   const ZmtpScript script = build_zmtp_script(in);
   const SocketKind& kind = socket_kinds()[script.socket_index];
-  const auto conversation = conversation_of(script);
+  const auto conversation =
+      script.curve_session ? curve_conversation(script) : conversation_of(script);
   const Exchange exchange = play_connection(script.socket_index, *conversation, script.zap);
   if (kind.mechanism != Mechanism::null) check_zap_outcome(kind, script, exchange);
   if (!delivers_every_message(kind) || !script.checkable) return 0;

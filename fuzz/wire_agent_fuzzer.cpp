@@ -48,6 +48,8 @@ std::string check(const AgentPeer& peer, const SocketKind& kind, const ZmtpScrip
   const std::string who =
       peer.name() + " (" + kind.name + ", ZMTP " + std::to_string(script.version) + ")";
   if (!script.checkable) return "";  // a handshake from the input may end anywhere
+  if (!exchange.closed_by_peer && exchange.handshake_unanswered)
+    return who + " neither answered the handshake nor closed the connection in 10 s";
   if (!exchange.closed_by_peer)
     return who + " kept the connection open 10 s after the peer finished";
   if (!delivers_every_message(kind)) return "";
@@ -80,14 +82,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ByteReader in(data, size);
   const ZmtpScript script = build_zmtp_script(in);
   const SocketKind& kind = socket_kinds()[script.socket_index];
-  const std::string bytes = script.joined();
-  const auto a = first.play(kind, bytes);
+  const auto a = first.play(kind, *conversation_of(script));
   if (a) {
     const std::string broken = check(first, kind, script, *a);
     if (!broken.empty() && !second) finding(broken);
   }
   if (!second) return 0;
-  const auto b = second->play(kind, bytes);
+  const auto b = second->play(kind, *conversation_of(script));
   if (!a || !b) return 0;  // one of them has no such socket
   const std::string where = std::string(kind.name) + "/ZMTP " + std::to_string(script.version);
   if (a->closed_by_peer != b->closed_by_peer)

@@ -57,7 +57,7 @@ void AgentPeer::fail(const std::string& what) const {
   std::abort();
 }
 
-std::optional<AgentExchange> AgentPeer::play(const SocketKind& kind, std::string_view bytes) {
+std::optional<AgentExchange> AgentPeer::play(const SocketKind& kind, Conversation& conversation) {
   // CURVE's handshake needs a live exchange (the cookie), which only the in-process engine target
   // plays (libzmq/curve_peer.hpp); here such an input is not played, as for a missing type.
   if (kind.mechanism == Mechanism::curve) return std::nullopt;
@@ -94,33 +94,45 @@ std::optional<AgentExchange> AgentPeer::play(const SocketKind& kind, std::string
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
       fail("connect to " + endpoint + ": " + std::strerror(errno));
-    // Write, read and half-close, without waiting on a full buffer either way.
+    // Write in the conversation's steps, read and half-close, without waiting on a full buffer
+    // either way.
+    Step step = conversation.start();
     size_t written = 0;
     bool shut = false;
+    SocketOutput output;
     const auto until = deadline();
     while (!exchange.closed_by_peer) {
-      if (written == bytes.size() && !shut) {
+      const bool writing = written < step.bytes.size();
+      if (!writing && !step.then_wait && !shut) {
         ::shutdown(fd, SHUT_WR);
         shut = true;
       }
-      pollfd item{fd, static_cast<short>(POLLIN | (written < bytes.size() ? POLLOUT : 0)), 0};
+      pollfd item{fd, static_cast<short>(POLLIN | (writing ? POLLOUT : 0)), 0};
       ::poll(&item, 1, 100);
       if (item.revents & POLLOUT) {
-        const ssize_t n =
-            ::send(fd, bytes.data() + written, bytes.size() - written, MSG_NOSIGNAL | MSG_DONTWAIT);
+        const ssize_t n = ::send(fd, step.bytes.data() + written, step.bytes.size() - written,
+                                 MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n > 0)
           written += static_cast<size_t>(n);
         else if (n < 0 && errno != EAGAIN)
-          written = bytes.size();  // it closed first
+          step = {}, written = 0;  // it closed first
       }
       if (item.revents & (POLLIN | POLLERR | POLLHUP)) {
         char buffer[4096];
         const ssize_t n = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
-        if (n > 0)
+        if (n > 0) {
           exchange.bytes_from_peer += static_cast<size_t>(n);
-        else if (n == 0 || errno != EAGAIN)
+          output.feed(std::string_view(buffer, static_cast<size_t>(n)));
+        } else if (n == 0 || errno != EAGAIN) {
           exchange.closed_by_peer = true;
+        }
       }
+      zmtp::DecodedFrame command;
+      if (written == step.bytes.size() && step.then_wait && output.next_command(command)) {
+        step = conversation.on_command(command);
+        written = 0;
+      }
+      exchange.handshake_unanswered = step.then_wait;
       if (Clock::now() > until) break;  // left open: the caller's oracle decides
     }
     ::close(fd);

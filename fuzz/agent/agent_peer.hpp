@@ -1,9 +1,9 @@
 // An implementation under test, black-box, through its agent (harness/agents/PROTOCOL.md): per
 // input, a fresh socket of the chosen kind in the agent, bound on tcp loopback, and one raw TCP
-// connection from this process that sends the input's bytes and half-closes. The implementation
-// then has to close the connection; what its application received is fetched through the agent.
-// Any failure of the agent (exit, crash, hang, garbage) ends the process with the reason: it is a
-// finding about the implementation or its agent.
+// connection from this process that plays the input's conversation and half-closes. The
+// implementation then has to close the connection; what its application received is fetched through
+// the agent. Any failure of the agent (exit, crash, hang, garbage) ends the process with the
+// reason: it is a finding about the implementation or its agent.
 #pragma once
 
 #include <cstddef>
@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/conversation.hpp"
 #include "common/socket_kinds.hpp"
 
 namespace zconform {
@@ -22,9 +23,10 @@ class AgentClient;
 namespace zconform::fuzz {
 
 struct AgentExchange {
-  std::vector<Message> delivered;  // whole messages, in the order the agent received them
-  size_t bytes_from_peer = 0;      // what the implementation sent on the connection
-  bool closed_by_peer = false;     // it closed the connection after the input's end
+  std::vector<Message> delivered;     // whole messages, in the order the agent received them
+  size_t bytes_from_peer = 0;         // what the implementation sent on the connection
+  bool closed_by_peer = false;        // it closed the connection after the input's end
+  bool handshake_unanswered = false;  // left open while the peer awaited a handshake command
 };
 
 class AgentPeer {
@@ -37,7 +39,9 @@ class AgentPeer {
   const std::string& name() const { return name_; }
 
   // nullopt when the implementation cannot make such a socket (type or option unsupported).
-  std::optional<AgentExchange> play(const SocketKind& kind, std::string_view bytes);
+  // Plays `conversation` (its steps, waiting for the implementation's handshake commands between
+  // them) on a fresh connection, then half-closes.
+  std::optional<AgentExchange> play(const SocketKind& kind, Conversation& conversation);
 
  private:
   [[noreturn]] void fail(const std::string& what) const;

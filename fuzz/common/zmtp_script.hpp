@@ -42,7 +42,7 @@ struct ZmtpScript {
   int version = 31;  // the peer's: 31, 30, 20 or 10
   // Greeting and handshake commands, in steps: with await_handshake, the peer waits for one
   // command from the socket after each step (its READY; PLAIN's WELCOME before INITIATE), as a
-  // real peer does, before it writes the next, then the frames (libzmq/conversation.hpp).
+  // real peer does, before it writes the next, then the frames (common/conversation.hpp).
   std::vector<std::string> handshake;
   bool await_handshake = false;
   std::string frames;     // everything after them

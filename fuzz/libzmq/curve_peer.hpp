@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "libzmq/conversation.hpp"
+#include "common/conversation.hpp"
 
 namespace zconform::fuzz {
 

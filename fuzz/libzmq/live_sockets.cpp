@@ -144,30 +144,6 @@ int connect_to(const Bound& bound) {
   return fd;
 }
 
-// libzmq's side of the connection as the conversation needs it: its greeting (64 octets to a
-// ZMTP 3.x peer), then its commands, one at a time.
-class SocketOutput {
- public:
-  void feed(std::string_view bytes) {
-    const size_t to_greeting = std::min(bytes.size(), kGreeting - greeting_);
-    greeting_ += to_greeting;
-    decoder_.feed(bytes.substr(to_greeting));
-  }
-  // The next command frame libzmq sent, if one is complete (frames that are not commands, and a
-  // stream that does not decode, give none).
-  bool next_command(zconform::zmtp::DecodedFrame& command) {
-    std::string error;
-    while (decoder_.next(command, error) == zconform::zmtp::FrameDecoder::Status::frame)
-      if (command.command) return true;
-    return false;
-  }
-
- private:
-  static constexpr size_t kGreeting = 64;
-  size_t greeting_ = 0;
-  zconform::zmtp::FrameDecoder decoder_{1 << 20};
-};
-
 // Plays `conversation`, half-closes after its last step, and serves the socket and the ZAP
 // handler until libzmq closes the connection; then closes it here.
 void serve(int fd, const Bound& bound, const SocketKind& kind, Conversation& conversation,

@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "common/conversation.hpp"
 #include "common/socket_kinds.hpp"
 #include "common/zap_answer.hpp"
-#include "libzmq/conversation.hpp"
 
 namespace zconform::fuzz {
 

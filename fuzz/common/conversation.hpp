@@ -1,4 +1,5 @@
-// What the peer of a live connection writes, step by step: a step's octets, then either the end
+// What the peer of a live connection writes, step by step (to libzmq in-process, or to any
+// implementation through its agent): a step's octets, then either the end
 // (half-close) or a wait for the socket's next handshake command (its READY, WELCOME, ERROR),
 // on which the next step depends. libzmq 4.3.4 takes a message that arrives before it has sent
 // its own READY for a handshake command and drops the connection (null_mechanism.cpp via
@@ -8,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/zmtp_script.hpp"
@@ -45,8 +47,24 @@ class FixedConversation : public Conversation {
   size_t next_ = 0;
 };
 
-// The conversation a script plays: its handshake steps then its frames, CURVE's completed live
-// (libzmq/curve_peer.hpp).
+// The conversation a script plays: its handshake steps then its frames (all at once where the
+// script does not await the handshake). Not for a curve_session: libzmq/curve_peer.hpp plays
+// those, in-process only.
 std::unique_ptr<Conversation> conversation_of(const ZmtpScript& script);
+
+// What the socket sends on the connection, as a conversation needs it: its greeting (64 octets
+// to a ZMTP 3.x peer), then its commands, one at a time.
+class SocketOutput {
+ public:
+  void feed(std::string_view bytes);
+  // The next command frame the socket sent, if one is complete (frames that are not commands,
+  // and a stream that does not decode, give none).
+  bool next_command(zmtp::DecodedFrame& command);
+
+ private:
+  static constexpr size_t kGreeting = 64;
+  size_t greeting_ = 0;
+  zmtp::FrameDecoder decoder_{1 << 20};
+};
 
 }  // namespace zconform::fuzz
