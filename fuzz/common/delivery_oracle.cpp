@@ -5,9 +5,10 @@
 
 namespace zconform::fuzz {
 
-std::string first_messages_mismatch(const SocketKind& kind, const ZmtpScript& script,
-                                    const std::vector<Message>& delivered) {
-  const std::vector<Message> expected = messages_in(script.frames, script.version);
+namespace {
+
+std::string mismatch_with(const SocketKind& kind, const std::vector<Message>& expected,
+                          const std::vector<Message>& delivered) {
   if (delivered.size() > expected.size())
     return "delivered " + std::to_string(delivered.size()) + " messages of " +
            std::to_string(expected.size()) +
@@ -23,6 +24,23 @@ std::string first_messages_mismatch(const SocketKind& kind, const ZmtpScript& sc
              " instead of " + describe(expected[i]);
   }
   return "";
+}
+
+}  // namespace
+
+std::string first_messages_mismatch(const SocketKind& kind, const ZmtpScript& script,
+                                    const std::vector<Message>& delivered) {
+  const std::string mismatch =
+      mismatch_with(kind, messages_in(script.frames, script.version), delivered);
+  if (mismatch.empty()) return mismatch;
+  // libzmq 4.3.4 hands a SUBSCRIBE or CANCEL command from any peer to its socket
+  // (session_base.cpp:186-189, flagged in zmtp_engine.cpp's process_command_message), and a
+  // PULL, PAIR, DEALER or ROUTER delivers it to the application as a message whose data is the
+  // command's body: a finding (fuzz/README.md, X-CMD-NOT-MESSAGE-01), found by libzmq_engine in
+  // its first minute. It is accepted here, beside the conforming reading, so that the fuzzers get
+  // past it.
+  const std::vector<Message> lenient = messages_in(script.frames, script.version, true);
+  return mismatch_with(kind, lenient, delivered).empty() ? "" : mismatch;
 }
 
 std::string describe(const Message& message) {

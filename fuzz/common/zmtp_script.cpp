@@ -250,11 +250,21 @@ std::vector<ParsedFrame> frames_in(std::string_view frames, int version) {
   return parsed;
 }
 
-std::vector<Message> messages_in(std::string_view frames, int version) {
+std::vector<Message> messages_in(std::string_view frames, int version, bool subscriptions_as_data) {
+  auto subscription = [](std::string_view body) {
+    // Split literals: in "\x06CANCEL" the C would be read as a hex digit.
+    return body.substr(0, 10) ==
+               "\x09"
+               "SUBSCRIBE" ||
+           body.substr(0, 7) ==
+               "\x06"
+               "CANCEL";
+  };
   std::vector<Message> messages;
   Message current;
   for (const ParsedFrame& frame : frames_in(frames, version)) {
-    if (frame.flags & kCommand) continue;  // a command: the session does not deliver it
+    // A command: the session does not deliver it.
+    if ((frame.flags & kCommand) && !(subscriptions_as_data && subscription(frame.body))) continue;
     current.emplace_back(frame.body);
     if (!(frame.flags & kMore)) messages.push_back(std::move(current)), current.clear();
   }

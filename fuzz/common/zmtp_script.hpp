@@ -73,7 +73,10 @@ struct ParsedFrame {
 };
 std::vector<ParsedFrame> frames_in(std::string_view frames, int version);
 
-// The whole messages those frames make: command frames are not messages.
-std::vector<Message> messages_in(std::string_view frames, int version);
+// The whole messages those frames make: command frames are not messages. With
+// `subscriptions_as_data`, SUBSCRIBE and CANCEL commands are taken for data frames, as libzmq
+// 4.3.4 delivers them to a socket of any type (see delivery_oracle.cpp).
+std::vector<Message> messages_in(std::string_view frames, int version,
+                                 bool subscriptions_as_data = false);
 
 }  // namespace zconform::fuzz
