@@ -19,6 +19,13 @@ std::string encode_frame(const Frame& frame) {
 
 FrameDecoder::FrameDecoder(uint64_t max_body) : max_body_(max_body) {}
 
+void FrameDecoder::reset() {
+  buffer_.clear();
+  start_ = 0;
+  consumed_ = 0;
+  error_.clear();
+}
+
 void FrameDecoder::feed(std::string_view bytes) {
   if (failed()) return;  // the stream is lost; keeping its bytes would only grow memory
   // Drop what earlier frames used before growing, so byte-at-a-time feeding stays linear.
@@ -66,8 +73,9 @@ FrameDecoder::Status FrameDecoder::next(DecodedFrame& out, std::string& error) {
   out.command = (flags & kCommand) != 0;
   out.reserved_bits = flags & kReservedBits;
   out.declared_size = size;
-  out.raw = std::string(input.substr(0, header_size + size));
-  out.body = out.raw.substr(header_size);
+  // assign, so that a caller reading frame after frame into one DecodedFrame reuses its memory.
+  out.raw.assign(input.data(), header_size + size);
+  out.body.assign(out.raw, header_size);
   start_ += header_size + size;
   consumed_ += header_size + size;
   return Status::frame;
