@@ -8,12 +8,19 @@
 
 namespace zconform::fuzz {
 
+// `scratch` holds the frame to encode, so that a caller decoding frame after frame can keep one
+// and reuse its memory.
+inline std::string reencode(const zmtp::DecodedFrame& frame, zmtp::Frame& scratch) {
+  scratch.raw_flags = frame.flags;
+  scratch.force_long = frame.is_long;
+  scratch.size_override.reset();
+  scratch.body.assign(frame.body);
+  return zmtp::encode_frame(scratch);
+}
+
 inline std::string reencode(const zmtp::DecodedFrame& frame) {
-  zmtp::Frame again{};
-  again.raw_flags = frame.flags;
-  again.force_long = frame.is_long;
-  again.body = frame.body;
-  return zmtp::encode_frame(again);
+  zmtp::Frame scratch{};
+  return reencode(frame, scratch);
 }
 
 }  // namespace zconform::fuzz
