@@ -130,10 +130,6 @@ Bound& bound_socket(size_t index) {
   return bound;
 }
 
-}  // namespace
-
-namespace {
-
 int connect_to(const Bound& bound) {
   const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
   if (fd < 0) fail("socket");
