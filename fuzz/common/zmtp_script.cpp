@@ -251,14 +251,11 @@ std::vector<ParsedFrame> frames_in(std::string_view frames, int version) {
 }
 
 std::vector<Message> messages_in(std::string_view frames, int version, bool subscriptions_as_data) {
+  // Octal escapes: in "\x06CANCEL" the C would be read as a hex digit.
+  static constexpr std::string_view kSubscribe = "\11SUBSCRIBE", kCancel = "\6CANCEL";
   auto subscription = [](std::string_view body) {
-    // Split literals: in "\x06CANCEL" the C would be read as a hex digit.
-    return body.substr(0, 10) ==
-               "\x09"
-               "SUBSCRIBE" ||
-           body.substr(0, 7) ==
-               "\x06"
-               "CANCEL";
+    return body.substr(0, kSubscribe.size()) == kSubscribe ||
+           body.substr(0, kCancel.size()) == kCancel;
   };
   std::vector<Message> messages;
   Message current;
