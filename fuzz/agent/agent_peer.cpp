@@ -96,43 +96,36 @@ std::optional<AgentExchange> AgentPeer::play(const SocketKind& kind, Conversatio
       fail("connect to " + endpoint + ": " + std::strerror(errno));
     // Write in the conversation's steps, read and half-close, without waiting on a full buffer
     // either way.
-    Step step = conversation.start();
-    size_t written = 0;
+    ConversationPlayer player(conversation);
     bool shut = false;
-    SocketOutput output;
     const auto until = deadline();
     while (!exchange.closed_by_peer) {
-      const bool writing = written < step.bytes.size();
-      if (!writing && !step.then_wait && !shut) {
+      if (player.done() && !shut) {
         ::shutdown(fd, SHUT_WR);
         shut = true;
       }
-      pollfd item{fd, static_cast<short>(POLLIN | (writing ? POLLOUT : 0)), 0};
+      const std::string_view unwritten = player.unwritten();
+      pollfd item{fd, static_cast<short>(POLLIN | (unwritten.empty() ? 0 : POLLOUT)), 0};
       ::poll(&item, 1, 100);
       if (item.revents & POLLOUT) {
-        const ssize_t n = ::send(fd, step.bytes.data() + written, step.bytes.size() - written,
-                                 MSG_NOSIGNAL | MSG_DONTWAIT);
+        const ssize_t n =
+            ::send(fd, unwritten.data(), unwritten.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n > 0)
-          written += static_cast<size_t>(n);
+          player.wrote(static_cast<size_t>(n));
         else if (n < 0 && errno != EAGAIN)
-          step = {}, written = 0;  // it closed first
+          player.stop_writing();  // it closed first
       }
       if (item.revents & (POLLIN | POLLERR | POLLHUP)) {
         char buffer[4096];
         const ssize_t n = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
         if (n > 0) {
           exchange.bytes_from_peer += static_cast<size_t>(n);
-          output.feed(std::string_view(buffer, static_cast<size_t>(n)));
+          player.received(std::string_view(buffer, static_cast<size_t>(n)));
         } else if (n == 0 || errno != EAGAIN) {
           exchange.closed_by_peer = true;
         }
       }
-      zmtp::DecodedFrame command;
-      if (written == step.bytes.size() && step.then_wait && output.next_command(command)) {
-        step = conversation.on_command(command);
-        written = 0;
-      }
-      exchange.handshake_unanswered = step.then_wait;
+      exchange.handshake_unanswered = player.awaiting();
       if (Clock::now() > until) break;  // left open: the caller's oracle decides
     }
     ::close(fd);

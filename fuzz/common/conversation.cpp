@@ -24,4 +24,12 @@ bool SocketOutput::next_command(zmtp::DecodedFrame& command) {
   return false;
 }
 
+void ConversationPlayer::advance() {
+  zmtp::DecodedFrame command;
+  if (unwritten().empty() && awaiting() && output_.next_command(command)) {
+    step_ = conversation_.on_command(command);
+    written_ = 0;
+  }
+}
+
 }  // namespace zconform::fuzz

@@ -67,4 +67,39 @@ class SocketOutput {
   zmtp::FrameDecoder decoder_{1 << 20};
 };
 
+// A conversation played on one connection: what to write next, when the command a step awaits
+// has come, when to half-close. The loops that drive a connection (libzmq/live_sockets.cpp,
+// agent/agent_peer.cpp) differ only in what else they serve.
+class ConversationPlayer {
+ public:
+  explicit ConversationPlayer(Conversation& conversation)
+      : conversation_(conversation), step_(conversation.start()) {}
+
+  // What is left to write of the current step; empty when nothing is to be written now.
+  std::string_view unwritten() const { return std::string_view(step_.bytes).substr(written_); }
+  void wrote(size_t n) {
+    written_ += n;
+    advance();
+  }
+  // The socket closed first: nothing more is written.
+  void stop_writing() { step_ = {}, written_ = 0; }
+  // Octets the socket sent: the command a written step awaits brings the next step.
+  void received(std::string_view bytes) {
+    output_.feed(bytes);
+    advance();
+  }
+  // Whether the written step awaits a command from the socket.
+  bool awaiting() const { return step_.then_wait; }
+  // Everything written, nothing awaited: time to half-close.
+  bool done() const { return unwritten().empty() && !awaiting(); }
+
+ private:
+  void advance();
+
+  Conversation& conversation_;
+  Step step_;
+  size_t written_ = 0;
+  SocketOutput output_;
+};
+
 }  // namespace zconform::fuzz

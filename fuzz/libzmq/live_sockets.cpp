@@ -6,7 +6,6 @@
 #include <unistd.h>
 #include <zmq.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -17,7 +16,6 @@
 
 #include "libzmq/curve_peer.hpp"
 #include "libzmq/zap_handler.hpp"
-#include "zmtp/frame.hpp"
 
 namespace zconform::fuzz {
 
@@ -147,47 +145,39 @@ void serve(int fd, const Bound& bound, const SocketKind& kind, Conversation& con
   const auto deadline = std::chrono::steady_clock::now() + kDeadline;
   // Writes, reads and receives interleaved, so that neither side waits on a full buffer: libzmq
   // stops reading when a pipe is full until the application receives.
-  Step step = conversation.start();
-  size_t written = 0;
+  ConversationPlayer player(conversation);
   bool shut = false;
-  SocketOutput output;
   bool closed_by_libzmq = false;
   void* const zap_socket = zap_handler().socket();
   while (!closed_by_libzmq) {
-    const bool writing = written < step.bytes.size();
-    if (!writing && !step.then_wait && !shut) {
+    if (player.done() && !shut) {
       ::shutdown(fd, SHUT_WR);
       shut = true;
     }
+    const std::string_view unwritten = player.unwritten();
     zmq_pollitem_t items[3] = {
         {bound.socket, 0, ZMQ_POLLIN, 0},
-        {nullptr, fd, static_cast<short>(ZMQ_POLLIN | (writing ? ZMQ_POLLOUT : 0)), 0},
+        {nullptr, fd, static_cast<short>(ZMQ_POLLIN | (unwritten.empty() ? 0 : ZMQ_POLLOUT)), 0},
         {zap_socket, 0, ZMQ_POLLIN, 0}};
     if (zmq_poll(items, 3, 100) < 0 && errno != EINTR) fail("zmq_poll");
     if (items[2].revents & ZMQ_POLLIN) zap_handler().answer_waiting(zap);
     if (items[0].revents & ZMQ_POLLIN) receive_waiting(bound.socket, kind, exchange);
     if (items[1].revents & ZMQ_POLLOUT) {
-      const ssize_t n =
-          ::send(fd, step.bytes.data() + written, step.bytes.size() - written, MSG_NOSIGNAL);
+      const ssize_t n = ::send(fd, unwritten.data(), unwritten.size(), MSG_NOSIGNAL);
       if (n > 0)
-        written += static_cast<size_t>(n);
+        player.wrote(static_cast<size_t>(n));
       else if (n < 0 && errno != EAGAIN)
-        step = {}, written = 0;  // libzmq closed first: stop writing
+        player.stop_writing();  // libzmq closed first
     }
     if (items[1].revents & (ZMQ_POLLIN | ZMQ_POLLERR)) {
       char buffer[4096];
       const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
       if (n > 0) {
         exchange.bytes_from_libzmq += static_cast<size_t>(n);
-        output.feed(std::string_view(buffer, static_cast<size_t>(n)));
+        player.received(std::string_view(buffer, static_cast<size_t>(n)));
       } else if (n == 0 || errno != EAGAIN) {
         closed_by_libzmq = true;
       }
-    }
-    zconform::zmtp::DecodedFrame command;
-    if (written == step.bytes.size() && step.then_wait && output.next_command(command)) {
-      step = conversation.on_command(command);
-      written = 0;
     }
     if (std::chrono::steady_clock::now() > deadline)
       fail("libzmq kept the connection open 10 s after the peer finished sending (or waited)");
